@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  demo: boolean;
+  idleTimeoutMs: number;
+  absoluteTimeoutMs: number;
+  logLevel: string;
+  webDist: string;
+  /** password for the administrator created by a production first start */
+  adminPassword: string | undefined;
+  loginFailuresAllowed: number;
+  loginWindowMs: number;
+};
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.SIFANG_DATA_DIR ?? path.join(repoRoot, 'data', 'pglite'),
+    production,
+    demo: !production && !argv.includes('--no-demo'),
+    idleTimeoutMs: Number(env.SESSION_IDLE_MINUTES ?? 30) * 60_000,
+    absoluteTimeoutMs: Number(env.SESSION_ABSOLUTE_HOURS ?? 12) * 3_600_000,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webDist: env.SIFANG_WEB_DIST ?? path.join(repoRoot, 'apps', 'web', 'dist'),
+    adminPassword: env.SIFANG_ADMIN_PASSWORD || undefined,
+    loginFailuresAllowed: 5,
+    loginWindowMs: 15 * 60_000,
+  };
+}

@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../kernel/db.js';
+import { withTx } from '../kernel/db.js';
+import { appUser, dealerGroup, department, role, store, storeSetting, userRole } from '../kernel/kernel.schema.js';
+import { roleDefinitions, groupRoleCodes, type RoleCode } from '../kernel/roles.js';
+import { hashPassword } from '../kernel/password.js';
+import type { PermissionRegistry } from '../kernel/permissions.js';
+import { serviceBay, team } from '../modules/admin/admin.schema.js';
+import {
+  bin,
+  brand,
+  dictionaryItem,
+  insurer,
+  labourOperation,
+  part,
+  paymentMethod,
+  repairType,
+  supplier,
+  vehicleConfiguration,
+  vehicleModel,
+  vehicleSeries,
+  warehouse,
+} from '../modules/masterdata/masterdata.schema.js';
+import { defaultStoreSettings } from '@sifang/shared/contracts/admin/store-settings';
+import { createRng } from './data/rng.js';
+import { demoBrand, demoModelRange } from './data/vehicles.js';
+import { defaultLabourRatesFen, demoRepairTypes } from './data/repair-types.js';
+import { demoLabourOperations } from './data/labour-operations.js';
+import { demoParts } from './data/parts.js';
+import { chineseName, mobilePhone } from './data/people.js';
+import { demoDictionaries, demoGroup, demoInsurers, demoPaymentMethods, demoStores, demoSuppliers } from './data/other.js';
+
+export const DEMO_PASSWORD = 'sifang-demo';
+
+/** Demo usernames: `<short>.<store code>` for store roles, e.g. `advisor.gz01`. */
+export const demoUserShortNames: Record<RoleCode, string> = {
+  general_manager: 'gm',
+  sales_manager: 'salesmgr',
+  sales_consultant: 'sales',
+  service_manager: 'servicemgr',
+  service_advisor: 'advisor',
+  workshop_manager: 'workshop',
+  team_leader: 'leader',
+  technician: 'tech',
+  qc_inspector: 'qc',
+  warranty_clerk: 'warranty',
+  parts_manager: 'partsmgr',
+  parts_clerk: 'parts',
+  customer_care: 'care',
+  cashier: 'cashier',
+  accountant: 'accountant',
+  group_management: 'group',
+  system_admin: 'admin',
+};
+
+export async function isSeeded(database: Database): Promise<boolean> {
+  const rows = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM dealer_group');
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+async function insertChunked<T extends Record<string, unknown>>(exec: Executor, table: Parameters<Executor['insert']>[0], rows: T[], size = 500) {
+  for (let i = 0; i < rows.length; i += size) await exec.insert(table).values(rows.slice(i, i + size) as never);
+}
+
+async function seedRoles(tx: Executor, registry: PermissionRegistry): Promise<Map<RoleCode, string>> {
+  const rows = await tx
+    .insert(role)
+    .values(roleDefinitions.map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, dataScope: r.dataScope, system: true, permissions: registry.forRole(r.code).sort() })))
+    .returning({ id: role.id, code: role.code });
+  return new Map(rows.map((r) => [r.code as RoleCode, r.id]));
+}
+
+export type SeedReport = { users: { username: string; role: string; store: string }[]; parts: number; labourOperations: number; configurations: number };
+
+/** The demo group: two stores, one user per role per store, the FAW-VW range, labour operations and parts. */
+export async function seedDemo(database: Database, registry: PermissionRegistry, seed = 20261123): Promise<SeedReport> {
+  const rng = createRng(seed);
+  const storeRoles = roleDefinitions.filter((r) => !groupRoleCodes.includes(r.code));
+  // Hash outside the transaction, in parallel on libuv's pool: each user has their own salt.
+  const userCount = storeRoles.length * demoStores.length + groupRoleCodes.length;
+  const hashes = await Promise.all(Array.from({ length: userCount }, () => hashPassword(DEMO_PASSWORD)));
+  const labour = demoLabourOperations(rng);
+  const parts = demoParts(rng);
+  const range = demoModelRange();
+
+  return withTx(database.db, async (tx) => {
+    const [group] = await tx.insert(dealerGroup).values({ code: demoGroup.code, name: demoGroup.name }).returning();
+    const stores = await tx
+      .insert(store)
+      .values(
+        demoStores.map((s) => ({
+          groupId: group!.id,
+          code: s.code,
+          name: s.name,
+          shortName: s.shortName,
+          province: s.province,
+          city: s.city,
+          plateProvince: s.plateProvince,
+          plateLetter: s.plateLetter,
+          address: s.address,
+          phone: s.phone,
+          timezone: s.timezone,
+        })),
+      )
+      .returning();
+    const roleIds = await seedRoles(tx, registry);
+
+    // Master data
+    const types = await tx.insert(repairType).values(demoRepairTypes.map((t) => ({ code: t.code, name: t.name, nameEn: t.nameEn }))).returning();
+    const typeId = new Map(types.map((t) => [t.code, t.id]));
+    const [b] = await tx.insert(brand).values(demoBrand).returning();
+    let configurations = 0;
+    for (const s of range) {
+      const [series] = await tx.insert(vehicleSeries).values({ brandId: b!.id, code: s.code, name: s.name, nameEn: s.nameEn }).returning();
+      for (const m of s.models) {
+        const [model] = await tx
+          .insert(vehicleModel)
+          .values({ seriesId: series!.id, code: m.code, name: m.name, modelYear: m.modelYear, bodyType: m.bodyType, fuelType: m.fuelType })
+          .returning();
+        await tx.insert(vehicleConfiguration).values(m.configurations.map((c) => ({ modelId: model!.id, code: c.code, name: c.name, msrpFen: c.msrpFen, colours: c.colours })));
+        configurations += m.configurations.length;
+      }
+    }
+    await insertChunked(
+      tx,
+      labourOperation,
+      labour.map((l) => ({ code: l.code, name: l.name, repairTypeId: typeId.get(l.repairTypeCode)!, standardHours: l.standardHours })),
+    );
+    await insertChunked(
+      tx,
+      part,
+      parts.map((p) => ({
+        partNo: p.partNo,
+        name: p.name,
+        unit: p.unit,
+        category: p.category,
+        costFen: p.costFen,
+        retailFen: p.retailFen,
+        warrantyFen: p.warrantyFen,
+        abcClass: p.abcClass,
+        safetyStock: p.safetyStock,
+        reorderPoint: p.reorderPoint,
+        supersededBy: p.supersededBy ?? null,
+      })),
+    );
+    await tx.insert(supplier).values(demoSuppliers.map((s) => ({ ...s })));
+    await tx.insert(insurer).values(demoInsurers.map((i) => ({ ...i })));
+    await tx.insert(paymentMethod).values(demoPaymentMethods.map((p) => ({ ...p })));
+    await tx.insert(dictionaryItem).values(demoDictionaries.map((d, i) => ({ ...d, sort: i })));
+
+    // Each store's organisation, workshop and warehouses
+    const users: SeedReport['users'] = [];
+    let h = 0;
+    for (const [si, st] of stores.entries()) {
+      const depts = await tx
+        .insert(department)
+        .values([
+          { storeId: st.id, code: 'SALES', name: '销售部' },
+          { storeId: st.id, code: 'SERVICE', name: '售后服务部' },
+          { storeId: st.id, code: 'PARTS', name: '配件部' },
+          { storeId: st.id, code: 'CARE', name: '客服部' },
+          { storeId: st.id, code: 'FIN', name: '财务部' },
+          { storeId: st.id, code: 'ADMIN', name: '行政人事部' },
+        ])
+        .returning();
+      const deptOf = (code: RoleCode) => {
+        const d = code.startsWith('sales') ? 'SALES' : code.startsWith('parts') ? 'PARTS' : code === 'customer_care' ? 'CARE' : code === 'cashier' || code === 'accountant' ? 'FIN' : code === 'general_manager' ? 'ADMIN' : 'SERVICE';
+        return depts.find((x) => x.code === d)!.id;
+      };
+      const bayKinds = ['quick', 'quick', 'general', 'general', 'general', 'general', 'general', 'alignment', 'body', 'body', 'paint', 'wash'] as const;
+      await tx.insert(serviceBay).values(bayKinds.map((kind, i) => ({ storeId: st.id, code: `B${String(i + 1).padStart(2, '0')}`, name: `${i + 1}号工位`, kind })));
+      await tx.insert(team).values([
+        { storeId: st.id, code: 'T-QS', name: '快保组' },
+        { storeId: st.id, code: 'T-M1', name: '机修一组' },
+        { storeId: st.id, code: 'T-M2', name: '机修二组' },
+        { storeId: st.id, code: 'T-BP', name: '钣喷组' },
+      ]);
+      const [main, old] = await tx
+        .insert(warehouse)
+        .values([
+          { storeId: st.id, code: 'WH-MAIN', name: '配件主仓' },
+          { storeId: st.id, code: 'WH-OLD', name: '旧件库' },
+        ])
+        .returning();
+      const bins = [];
+      for (const shelf of ['A', 'B', 'C', 'D']) for (let level = 1; level <= 10; level++) bins.push({ storeId: st.id, warehouseId: main!.id, code: `${shelf}-${String(level).padStart(2, '0')}`, name: `${shelf}排${level}层` });
+      bins.push({ storeId: st.id, warehouseId: old!.id, code: 'OLD-01', name: '旧件区' });
+      await tx.insert(bin).values(bins);
+      await tx.insert(storeSetting).values({
+        storeId: st.id,
+        settings: {
+          ...defaultStoreSettings(),
+          labourRates: demoRepairTypes.map((t) => ({ repairTypeId: typeId.get(t.code)!, rateFen: defaultLabourRatesFen[t.code] })),
+          printHeader: { title: st.name, address: st.address, phone: st.phone, footer: '感谢您的光临，祝您行车平安！' },
+        },
+      });
+
+      for (const r of storeRoles) {
+        const username = `${demoUserShortNames[r.code]}.${st.code.toLowerCase()}`;
+        const [u] = await tx
+          .insert(appUser)
+          .values({ username, displayName: chineseName(rng), phone: mobilePhone(rng), passwordHash: hashes[h++]!, departmentId: deptOf(r.code) })
+          .returning();
+        await tx.insert(userRole).values({ userId: u!.id, storeId: st.id, roleId: roleIds.get(r.code)! });
+        users.push({ username, role: r.name, store: st.shortName });
+      }
+      if (si === 0) {
+        for (const code of groupRoleCodes) {
+          const username = demoUserShortNames[code];
+          const [u] = await tx.insert(appUser).values({ username, displayName: code === 'system_admin' ? '系统管理员' : chineseName(rng), phone: mobilePhone(rng), passwordHash: hashes[h++]! }).returning();
+          await tx.insert(userRole).values({ userId: u!.id, storeId: st.id, roleId: roleIds.get(code)! });
+          users.push({ username, role: roleDefinitions.find((d) => d.code === code)!.name, store: '集团' });
+        }
+      }
+    }
+    await tx.execute(sql`ANALYZE`);
+    return { users, parts: parts.length, labourOperations: labour.length, configurations };
+  });
+}
+
+/** A production first start: the group, one store and the administrator, nothing else. */
+export async function seedProduction(database: Database, registry: PermissionRegistry, adminPassword?: string): Promise<{ password: string; generated: boolean }> {
+  const password = adminPassword ?? randomBytes(9).toString('base64url') + '7a';
+  const passwordHash = await hashPassword(password);
+  await withTx(database.db, async (tx) => {
+    const [group] = await tx.insert(dealerGroup).values({ code: 'GROUP', name: '集团' }).returning();
+    const [st] = await tx.insert(store).values({ groupId: group!.id, code: 'HQ', name: '集团总部', shortName: '总部' }).returning();
+    const roleIds = await seedRoles(tx, registry);
+    const [u] = await tx.insert(appUser).values({ username: 'admin', displayName: '系统管理员', passwordHash }).returning();
+    await tx.insert(userRole).values({ userId: u!.id, storeId: st!.id, roleId: roleIds.get('system_admin')! });
+  });
+  return { password, generated: !adminPassword };
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers });
+
+async function auditCount(action: string, username: string, success: boolean) {
+  const rows = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND username = $2 AND success = $3', [action, username, success]);
+  return rows[0]!.n;
+}
+
+describe('login', () => {
+  it('signs in with the demo password, sets an HttpOnly SameSite=Lax cookie and audits it', async () => {
+    const res = await login('advisor.gz01', 'sifang-demo');
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'sifang_sid')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(Buffer.from(cookie.value, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(await auditCount('auth.login', 'advisor.gz01', true)).toBe(1);
+  });
+
+  it('answers a wrong password and an unknown user the same way, in the caller language, and audits both', async () => {
+    const wrong = await login('parts.gz01', 'nope-12345', { 'accept-language': 'en-US' });
+    const unknown = await login('nobody.gz01', 'nope-12345', { 'accept-language': 'en-US' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json().message).toBe('Wrong username or password');
+    const zh = await login('nobody.gz01', 'x', { 'accept-language': 'zh-CN' });
+    expect(zh.json().message).toBe('用户名或密码错误');
+    expect(await auditCount('auth.login', 'parts.gz01', false)).toBe(1);
+    expect(await auditCount('auth.login', 'nobody.gz01', false)).toBe(2);
+  });
+
+  it('throttles a user+IP after 5 failures in 15 minutes, without affecting other users', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('cashier.gz01', 'wrong-pass1')).statusCode).toBe(401);
+    const blocked = await login('cashier.gz01', 'sifang-demo');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('auth.throttled');
+    expect((await login('cashier.fs01', 'sifang-demo')).statusCode).toBe(200);
+    t.clock.advance(16 * 60_000);
+    expect((await login('cashier.gz01', 'sifang-demo')).statusCode).toBe(200);
+    t.clock.now = new Date();
+  });
+
+  it('issues a new session id at every login (fixation fails) and logout ends the session', async () => {
+    const a = await t.login('care.gz01');
+    const b = await t.login('care.gz01');
+    expect(a.cookie).not.toBe(b.cookie);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(200);
+    const out = await a.post('/api/auth/logout');
+    expect(out.statusCode).toBe(204);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await b.get('/api/auth/me')).statusCode).toBe(200);
+    // a made-up cookie is not a session
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'sifang_sid=planted-by-attacker' } })).statusCode).toBe(401);
+  });
+
+  it('enforces the idle timeout (30 min) and the absolute timeout (12 h)', async () => {
+    const c = await t.login('qc.gz01');
+    t.clock.advance(29 * 60_000);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    t.clock.advance(31 * 60_000);
+    const idle = await c.get('/api/auth/me');
+    expect(idle.statusCode).toBe(401);
+    expect(idle.json().code).toBe('auth.session_expired');
+    t.clock.now = new Date();
+
+    const d = await t.login('qc.gz01');
+    for (let h = 0; h < 12; h++) {
+      t.clock.advance(25 * 60_000);
+      expect((await d.get('/api/auth/me')).statusCode).toBe(200);
+    }
+    t.clock.advance(25 * 60_000 * 5);
+    expect((await d.get('/api/auth/me')).statusCode).toBe(401);
+    t.clock.now = new Date();
+  });
+
+  it('disabling a user ends their sessions', async () => {
+    const admin = await t.login('admin');
+    const tech = await t.login('tech.fs01');
+    const users = await admin.get('/api/users', { query: { q: 'tech.fs01' } });
+    const id = users.json().items[0].id as string;
+    expect((await admin.post(`/api/users/${id}/disable`)).statusCode).toBe(200);
+    expect((await tech.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await login('tech.fs01', 'sifang-demo')).statusCode).toBe(401);
+    expect((await admin.post(`/api/users/${id}/enable`)).statusCode).toBe(200);
+    expect((await login('tech.fs01', 'sifang-demo')).statusCode).toBe(200);
+  });
+});
+
+describe('me and store switching', () => {
+  it('returns the user, roles, permissions, current store and the stores to switch to', async () => {
+    const c = await t.login('advisor.gz01');
+    const me = (await c.get('/api/auth/me')).json();
+    expect(me.user.username).toBe('advisor.gz01');
+    expect(me.roles.map((r: { code: string }) => r.code)).toEqual(['service_advisor']);
+    expect(me.permissions).toContain('masterdata.part.read');
+    expect(me.permissions).not.toContain('admin.user.create');
+    expect(me.currentStore.code).toBe('GZ01');
+    expect(me.stores.map((s: { code: string }) => s.code)).toEqual(['GZ01']);
+  });
+
+  it('lets a group user switch stores and refuses a store the user has no role in', async () => {
+    const group = await t.login('group');
+    const fs = await t.storeId('FS01');
+    const switched = await group.post('/api/auth/switch-store', { storeId: fs });
+    expect(switched.statusCode).toBe(200);
+    expect(switched.json().currentStore.code).toBe('FS01');
+    expect((await group.get('/api/auth/me')).json().currentStore.code).toBe('FS01');
+
+    const advisor = await t.login('advisor.gz01');
+    const refused = await advisor.post('/api/auth/switch-store', { storeId: fs });
+    expect(refused.statusCode).toBe(403);
+    expect((await advisor.get('/api/auth/me')).json().currentStore.code).toBe('GZ01');
+  });
+
+  it('remembers the language per user and answers errors in it', async () => {
+    const c = await t.login('parts.fs01');
+    expect((await c.put('/api/auth/locale', { locale: 'en-US' })).statusCode).toBe(204);
+    const again = await t.login('parts.fs01');
+    expect((await again.get('/api/auth/me')).json().user.locale).toBe('en-US');
+    const bad = await again.post('/api/suppliers', { code: 'X' });
+    expect(bad.statusCode).toBe(403);
+    expect(bad.json().message).toBe('You are not allowed to do this');
+  });
+});
+
+describe('web layer', () => {
+  it('refuses a cookie-authenticated write without the CSRF token or from another origin', async () => {
+    const c = await t.login('partsmgr.gz01');
+    const body = JSON.stringify({ code: 'SUP-CSRF', name: '测试供应商' });
+    const noToken = await t.app.inject({ method: 'POST', url: '/api/suppliers', payload: body, headers: { cookie: c.cookie!, 'content-type': 'application/json' } });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().code).toBe('auth.csrf');
+    const crossSite = await c.post('/api/suppliers', { code: 'SUP-CSRF', name: '测试供应商' }, { headers: { origin: 'https://evil.example' } });
+    expect(crossSite.statusCode).toBe(403);
+    const ok = await c.post('/api/suppliers', { code: 'SUP-CSRF', name: '测试供应商' }, { headers: { origin: 'http://localhost:80' } });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('sends security headers on every response and no stack traces', async () => {
+    const res = await t.anonymous().get('/api/health/live');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    const notFound = await t.anonymous().get('/api/no-such-thing');
+    expect(notFound.statusCode).toBe(404);
+    expect(notFound.json().code).toBe('request.not_found');
+  });
+
+  it('health: live and ready', async () => {
+    expect((await t.anonymous().get('/api/health/live')).json()).toEqual({ status: 'ok' });
+    expect((await t.anonymous().get('/api/health/ready')).json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('publishes OpenAPI 3 for every API route', async () => {
+    const doc = (await t.anonymous().get('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/parts/{id}']));
+  });
+});

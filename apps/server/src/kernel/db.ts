@@ -1,0 +1,197 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type NoRelations = {};
+/** The one database handle type: drizzle over PGlite or over a pg Pool. */
+export type Db = PgDatabase<PgQueryResultHKT, NoRelations>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
+/** Anything that can run a query: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Raw rows of a parameterised statement (hot paths, tools). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+};
+
+export type DatabaseOptions = {
+  /** postgres://… — when set, a real PostgreSQL server is used. */
+  url?: string;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** PGlite: start from a dumped data folder (tests). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+};
+
+const pglock = (dataDir: string) => path.join(dataDir, '..', `${path.basename(dataDir)}.lock`);
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Two processes must never open the same PGlite folder: take a lock file, refuse if it is held. */
+function takeLock(dataDir: string): () => void {
+  mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const file = pglock(path.resolve(dataDir));
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`The database folder ${dataDir} is in use by process ${pid}. Stop it first.`);
+    }
+  }
+  const fd = openSync(file, 'w');
+  writeFileSync(fd, String(process.pid));
+  closeSync(fd);
+  return () => rmSync(file, { force: true });
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  const statementTimeout = opts.statementTimeoutMs ?? 30_000;
+  if (opts.url) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: statementTimeout,
+      lock_timeout: 10_000,
+      idle_in_transaction_session_timeout: 60_000,
+    } as pg.PoolConfig);
+    pool.on('error', () => undefined); // an idle client dropped by the server: the pool replaces it
+    const db = drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      async query<T>(text: string, params: unknown[] = []) {
+        const r = await pool.query(text, params);
+        return r.rows as T[];
+      },
+      async ping(timeoutMs = 1000) {
+        return withTimeout(pool.query('SELECT 1').then(() => true), timeoutMs);
+      },
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = opts.dataDir ?? 'memory://';
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => undefined : takeLock(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { pg_trgm },
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite: client,
+    async query<T>(text: string, params: unknown[] = []) {
+      const r = await client.query(text, params);
+      return r.rows as T[];
+    },
+    async ping(timeoutMs = 1000) {
+      return withTimeout(client.query('SELECT 1').then(() => true), timeoutMs);
+    },
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([p.catch(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await database.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    // drizzle's PGlite migrator is the supported path there (drizzle-kit migrate fails silently).
+    await migratePglite(database.db as never, { migrationsFolder });
+  } else {
+    await database.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    await migratePg(database.db as never, { migrationsFolder });
+  }
+}
+
+/** Drop everything the application created (db:reset and test set-up). */
+export async function dropAll(database: Database): Promise<void> {
+  await database.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
+  await database.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
+  await database.db.execute(sql`CREATE SCHEMA public`);
+}
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+/** One transaction; serialization failures and deadlocks are retried a bounded number of times. */
+export async function withTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await db.transaction(fn);
+    } catch (e) {
+      const code = pgCode(e);
+      if (i < attempts && code && RETRYABLE.has(code)) continue;
+      throw e;
+    }
+  }
+}
+
+/** The SQLSTATE of a database error, looking through drizzle's wrapper. */
+export function pgCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let depth = 0; cur && depth < 4; depth++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c)) return c;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function pgConstraint(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let depth = 0; cur && depth < 4; depth++) {
+    const c = (cur as { constraint?: unknown }).constraint;
+    if (typeof c === 'string') return c;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,3 @@
+export { masterdataPermissions } from './masterdata.permissions.js';
+export { masterdataRoutes } from './masterdata.routes.js';
+export * as masterdataSchema from './masterdata.schema.js';

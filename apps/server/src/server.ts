@@ -1,0 +1,49 @@
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from './config.js';
+import { migrateDatabase, openDatabase } from './kernel/db.js';
+import { buildApp, buildPermissionRegistry } from './app.js';
+import { DEMO_PASSWORD, isSeeded, seedDemo, seedProduction } from './demo/seed.js';
+
+const started = performance.now();
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+await migrateDatabase(database);
+const app = await buildApp({ config, database });
+const log = app.log;
+
+if (!(await isSeeded(database))) {
+  const registry = buildPermissionRegistry();
+  if (config.demo) {
+    const report = await seedDemo(database, registry);
+    log.info(
+      { parts: report.parts, labourOperations: report.labourOperations, configurations: report.configurations },
+      `Demo group 示例汽车集团 created. Every demo user's password is "${DEMO_PASSWORD}".`,
+    );
+    log.info(`Demo users: admin (系统管理员), group (集团管理), and per store: ${report.users.filter((u) => u.store !== '集团').map((u) => u.username).join(', ')}`);
+  } else {
+    const { password, generated } = await seedProduction(database, registry, config.adminPassword);
+    log.warn(generated ? `Administrator "admin" created with the one-time password: ${password} — sign in and change it now.` : 'Administrator "admin" created with the password from SIFANG_ADMIN_PASSWORD.');
+  }
+}
+
+await app.listen({ port: config.port, host: config.host });
+log.info(`Sifang DMS is serving on http://localhost:${config.port} (${database.kind}) after ${Math.round(performance.now() - started)} ms`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await app.close(); // stops accepting, waits for in-flight requests
+    await database.close();
+    process.exit(0);
+  } catch (e) {
+    log.error(e);
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { migrateDatabase, openDatabase } from '../src/kernel/db.js';
+import { seedDemo } from '../src/demo/seed.js';
+import { buildPermissionRegistry } from '../src/app.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDataDir: string;
+    templateDatabase: string;
+  }
+}
+
+/** Migrate and seed the demo data once; every test file starts from a copy of it. */
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `sifang_tpl_${process.pid}`;
+    const admin = await openDatabase({ url, poolSize: 1 });
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const tplUrl = withDatabase(url, name);
+    const tpl = await openDatabase({ url: tplUrl, poolSize: 2 });
+    await migrateDatabase(tpl);
+    await seedDemo(tpl, buildPermissionRegistry());
+    await tpl.close();
+    project.provide('templateDatabase', name);
+    project.provide('templateDataDir', '');
+    return async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sifang-test-'));
+  const db = await openDatabase({ dataDir: 'memory://' });
+  await migrateDatabase(db);
+  await seedDemo(db, buildPermissionRegistry());
+  const dump = await db.pglite!.dumpDataDir('gzip');
+  const file = path.join(dir, 'template.tar.gz');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await db.close();
+  project.provide('templateDataDir', file);
+  project.provide('templateDatabase', '');
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
