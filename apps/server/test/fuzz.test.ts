@@ -92,6 +92,8 @@ describe('fuzzing every write route', () => {
     expect(body.message).toMatch(HAS_CJK);
     expect(Object.keys(body.fields)).toEqual(expect.arrayContaining(['code', 'name', 'creditCode']));
     expect(body.fields.creditCode).toContain('统一社会信用代码');
+    expect(body.fields.name).toBe('格式不正确');
+    expect(body.fields.code).toBe('必填');
 
     await admin.put('/api/auth/locale', { locale: 'en-US' });
     const en = await admin.post('/api/suppliers', { code: '', name: 12, creditCode: '91350100M000100Y44' });

@@ -4,7 +4,8 @@ import { and, count, eq, getTableName, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Locale } from '@sifang/shared/errors';
-import { translate, type MessageCode } from '@sifang/shared/i18n/messages';
+import { translate } from '@sifang/shared/i18n/messages';
+import { issueMessage } from './http.js';
 import { requireCtx, type RequestContext } from './context.js';
 import { withTx, type Executor, type Tx } from './db.js';
 import { AppError, notFound } from './errors.js';
@@ -215,13 +216,14 @@ export const importResult = z.object({
   errors: z.array(z.object({ row: z.number(), column: z.string().optional(), message: z.string() })),
 });
 
-type ZodIssueShape = { path: PropertyKey[]; message: string; code: string };
+type ZodIssueShape = { path: PropertyKey[]; message: string; code: string } & Record<string, unknown>;
 
 function rowErrors(locale: Locale, rowNumber: number, issues: readonly ZodIssueShape[]) {
-  return issues.map((i) => {
-    const code = (i.message.startsWith('validation.') ? i.message : i.code === 'invalid_type' ? 'validation.required' : 'validation.format') as MessageCode;
-    return { row: rowNumber, column: i.path.map(String).join('.') || undefined, message: translate(locale, code) };
-  });
+  return issues.map((i) => ({
+    row: rowNumber,
+    column: i.path.map(String).join('.') || undefined,
+    message: issueMessage(locale, { keyword: i.code, instancePath: '', message: i.message, params: i }),
+  }));
 }
 
 function registerImport(app: FastifyInstance, def: CrudDefinition, spec: ImportSpec): void {

@@ -5,7 +5,7 @@ import { isMessageCode, translate, type MessageCode } from '@sifang/shared/i18n/
 import { AppError } from './errors.js';
 import { pgCode } from './db.js';
 
-type ZodIssueLike = {
+export type ZodIssueLike = {
   keyword: string;
   instancePath: string;
   message?: string;
@@ -13,12 +13,13 @@ type ZodIssueLike = {
 };
 
 /** A zod issue as a message a clerk understands, in the caller's language. */
-function issueMessage(locale: Locale, issue: ZodIssueLike): string {
+export function issueMessage(locale: Locale, issue: ZodIssueLike): string {
   if (issue.message && isMessageCode(issue.message)) return translate(locale, issue.message, issue.params);
   const p = issue.params;
   switch (issue.keyword) {
     case 'invalid_type':
-      return translate(locale, p.input === undefined ? 'validation.required' : 'validation.type');
+      // zod reports a missing field as "received undefined" (it does not keep the input by default)
+      return translate(locale, /received undefined/.test(issue.message ?? '') ? 'validation.required' : 'validation.type');
     case 'too_small':
       if (p.origin === 'string') return translate(locale, Number(p.minimum) <= 1 ? 'validation.required' : 'validation.too_short', { min: p.minimum });
       if (p.origin === 'array') return translate(locale, 'validation.required');

@@ -100,7 +100,7 @@ describe('zFen / zSignedFen', () => {
     },
   );
   it.each([0.5, Number.MIN_SAFE_INTEGER - 1, '-1'])('zSignedFen rejects %j', (v) => {
-    expect(issuesOf(zSignedFen, v)).toEqual([{ message: 'validation.fen' }]);
+    expect(issuesOf(zSignedFen, v)).toEqual([{ message: 'validation.signedFen' }]);
   });
 });
 

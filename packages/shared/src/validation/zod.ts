@@ -22,6 +22,7 @@ export const validationMessageCodes = [
   'validation.residentId',
   'validation.creditCode',
   'validation.fen',
+  'validation.signedFen',
 ] as const;
 export type ValidationMessageCode = (typeof validationMessageCodes)[number];
 
@@ -79,4 +80,4 @@ export const zFen = z
   .min(0, { error: 'validation.fen' });
 
 /** Signed amount in fen (safe integer), e.g. adjustments and credit notes. */
-export const zSignedFen = z.int({ error: typeError('validation.fen') });
+export const zSignedFen = z.int({ error: typeError('validation.signedFen') });

@@ -27,8 +27,9 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
   const permissions = z.array(z.string().max(80)).max(1000);
 
   /** Permissions must exist, and nobody grants what they do not hold themselves. */
-  const checkPermissions = (ctx: RequestContext, list: readonly string[]) => {
+  const checkPermissions = (ctx: RequestContext, list: readonly string[], changed?: ReadonlySet<string>) => {
     for (const [i, p] of list.entries()) {
+      if (changed && !changed.has(p)) continue;
       if (!app.permissionRegistry.has(p)) throw new AppError('invalid', 'request.invalid', { code: p }, { [`permissions.${i}`]: 'validation.permission_unknown' });
       if (!ctx.permissions.has(p)) throw new AppError('forbidden', 'auth.forbidden', {}, { [`permissions.${i}`]: 'auth.forbidden' });
     }
@@ -68,9 +69,9 @@ export async function roleRoutes(app: FastifyInstance): Promise<void> {
       const patch = { ...req.body, ...(req.body.permissions ? { permissions: [...new Set(req.body.permissions)].sort() } : {}) };
       if (patch.permissions) {
         // Only the permissions being added or removed need to be held by the editor.
-        const added = patch.permissions.filter((p) => !before.permissions.includes(p));
-        const removed = before.permissions.filter((p) => !patch.permissions!.includes(p));
-        checkPermissions(ctx, [...added, ...removed.filter((p) => app.permissionRegistry.has(p))]);
+        checkPermissions(ctx, req.body.permissions!, new Set(req.body.permissions!.filter((p) => !before.permissions.includes(p))));
+        const removed = before.permissions.filter((p) => !patch.permissions!.includes(p) && app.permissionRegistry.has(p));
+        if (removed.some((p) => !ctx.permissions.has(p))) throw new AppError('forbidden', 'auth.forbidden', {}, { permissions: 'auth.forbidden' });
       }
       const [row] = await tx.update(role).set({ ...patch, updatedAt: new Date() }).where(eq(role.id, before.id)).returning();
       const diff = changedFields(before as Record<string, unknown>, patch);
