@@ -16,6 +16,8 @@ export type Config = {
   adminPassword: string | undefined;
   loginFailuresAllowed: number;
   loginWindowMs: number;
+  /** sign-in attempts per IP and minute, whatever the usernames */
+  loginRatePerMinute: number;
 };
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     adminPassword: env.SIFANG_ADMIN_PASSWORD || undefined,
     loginFailuresAllowed: 5,
     loginWindowMs: 15 * 60_000,
+    loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 30),
   };
 }

@@ -6,7 +6,10 @@ import { DEMO_PASSWORD, isSeeded, seedDemo, seedProduction } from './demo/seed.j
 
 const started = performance.now();
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((e: Error) => {
+  console.error(`Sifang DMS cannot open its database: ${e.message}`);
+  process.exit(1);
+});
 await migrateDatabase(database);
 const app = await buildApp({ config, database });
 const log = app.log;

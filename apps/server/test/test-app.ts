@@ -50,7 +50,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const blob = new Blob([readFileSync(inject('templateDataDir'))]);
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: blob });
   }
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }, []), webDist: '/nonexistent', ...overrides };
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }, []), webDist: '/nonexistent', loginRatePerMinute: 10_000, ...overrides };
   const clock = {
     now: new Date(),
     advance(ms: number) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.js';
-import { dropAll, migrateDatabase, migrationsFolder, openDatabase, type Database } from '../kernel/db.js';
+import { dropAll, lockFileOf, migrateDatabase, migrationsFolder, openDatabase, type Database } from '../kernel/db.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 
@@ -88,8 +88,6 @@ export function formatBytes(n: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // PGlite helpers
 
-/** Must match the lock file kernel/db.ts takes: `<parent>/<folder name>.lock` holding the owner's pid. */
-const lockFileOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
 
 function lockHolder(dataDir: string): number | undefined {
   const file = lockFileOf(dataDir);

@@ -15,15 +15,27 @@ async function auditCount(action: string, username: string, success: boolean) {
   return rows[0]!.n;
 }
 
+describe('demo users', () => {
+  it('every demo user can sign in with the demo password', async () => {
+    const users = await t.database.query<{ username: string }>('SELECT username FROM app_user ORDER BY username');
+    expect(users.length).toBe(32);
+    for (const { username } of users) {
+      const res = await login(username, 'sifang-demo');
+      expect(res.statusCode, username).toBe(200);
+    }
+  });
+});
+
 describe('login', () => {
   it('signs in with the demo password, sets an HttpOnly SameSite=Lax cookie and audits it', async () => {
+    const before = await auditCount('auth.login', 'advisor.gz01', true);
     const res = await login('advisor.gz01', 'sifang-demo');
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'sifang_sid')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(Buffer.from(cookie.value, 'base64url').length).toBeGreaterThanOrEqual(16);
-    expect(await auditCount('auth.login', 'advisor.gz01', true)).toBe(1);
+    expect(await auditCount('auth.login', 'advisor.gz01', true)).toBe(before + 1);
   });
 
   it('answers a wrong password and an unknown user the same way, in the caller language, and audits both', async () => {
@@ -134,6 +146,14 @@ describe('me and store switching', () => {
 });
 
 describe('web layer', () => {
+  it('limits sign-in attempts per IP and minute, whatever the usernames', async () => {
+    const limited = await createTestApp({ loginRatePerMinute: 3 });
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `u${i}`, password: 'x' } })).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429, 429]);
+    await limited.close();
+  });
+
   it('refuses a cookie-authenticated write without the CSRF token or from another origin', async () => {
     const c = await t.login('partsmgr.gz01');
     const body = JSON.stringify({ code: 'SUP-CSRF', name: '测试供应商' });
@@ -156,9 +176,19 @@ describe('web layer', () => {
     expect(notFound.json().code).toBe('request.not_found');
   });
 
-  it('health: live and ready', async () => {
+  it('health: live and ready; ready is 503 when the database does not answer', async () => {
     expect((await t.anonymous().get('/api/health/live')).json()).toEqual({ status: 'ok' });
-    expect((await t.anonymous().get('/api/health/ready')).json()).toMatchObject({ status: 'ok' });
+    const ready = await t.anonymous().get('/api/health/ready');
+    expect(ready.json()).toMatchObject({ status: 'ok' });
+    expect(ready.headers['x-request-id']).toBeTruthy();
+    const other = await createTestApp();
+    await other.database.close();
+    const started = Date.now();
+    const down = await other.app.inject({ method: 'GET', url: '/api/health/ready' });
+    expect(down.statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await other.app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
+    await other.app.close();
   });
 
   it('publishes OpenAPI 3 for every API route', async () => {

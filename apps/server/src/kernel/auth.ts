@@ -40,6 +40,7 @@ export function installAuthHooks(app: FastifyInstance): void {
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
     req.locale = pickLocale(req.headers['accept-language']);
     const access = req.routeOptions.config?.permission;
     const token = req.cookies[SESSION_COOKIE];
@@ -138,7 +139,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/auth/login',
     {
-      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { permission: 'public', rateLimit: { max: app.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password; sets the session cookie',

@@ -44,7 +44,8 @@ export type DatabaseOptions = {
   statementTimeoutMs?: number;
 };
 
-const pglock = (dataDir: string) => path.join(dataDir, '..', `${path.basename(dataDir)}.lock`);
+/** The lock file guarding a PGlite folder: `<parent>/<folder name>.lock`, holding the owner's pid. */
+export const lockFileOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
 
 function isAlive(pid: number): boolean {
   try {
@@ -58,14 +59,20 @@ function isAlive(pid: number): boolean {
 /** Two processes must never open the same PGlite folder: take a lock file, refuse if it is held. */
 function takeLock(dataDir: string): () => void {
   mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const file = pglock(path.resolve(dataDir));
+  const file = lockFileOf(path.resolve(dataDir));
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
       throw new Error(`The database folder ${dataDir} is in use by process ${pid}. Stop it first.`);
     }
+    rmSync(file, { force: true }); // left behind by a process that is gone
   }
-  const fd = openSync(file, 'w');
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx'); // atomic: of two processes starting at once, one wins
+  } catch {
+    throw new Error(`The database folder ${dataDir} is in use by another process. Stop it first.`);
+  }
   writeFileSync(fd, String(process.pid));
   closeSync(fd);
   return () => rmSync(file, { force: true });

@@ -93,6 +93,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       req.log.warn({ err: error }, 'database busy');
       return sendError(reply, locale, 'unavailable', 'server.unavailable');
     }
+    if (/timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED/.test(error.message)) {
+      req.log.warn({ err: error }, 'database unavailable');
+      return sendError(reply, locale, 'unavailable', 'server.unavailable');
+    }
     const status = (error as FastifyError).statusCode;
     if (!isResponseSerializationError(error) && typeof status === 'number' && status >= 400 && status < 500) {
       if (status === 413) return sendError(reply, locale, 'invalid', 'request.too_large');
