@@ -95,7 +95,7 @@ export function installAuthHooks(app: FastifyInstance): void {
   });
 }
 
-const storeSummary = z.object({ id: z.string(), code: z.string(), name: z.string(), shortName: z.string() });
+const storeSummary = z.object({ id: z.string(), code: z.string(), name: z.string(), shortName: z.string(), timezone: z.string() });
 export const meResponse = z.object({
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), locale: z.enum(['zh-CN', 'en-US']) }),
   roles: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })),
@@ -110,7 +110,7 @@ async function mePayload(app: FastifyInstance, ctx: RequestContext): Promise<z.i
   const db = app.database.db;
   const [stores, roles] = await Promise.all([
     db
-      .select({ id: store.id, code: store.code, name: store.name, shortName: store.shortName })
+      .select({ id: store.id, code: store.code, name: store.name, shortName: store.shortName, timezone: store.timezone })
       .from(store)
       .where(inArray(store.id, [...ctx.assignedStoreIds]))
       .orderBy(asc(store.code)),
@@ -120,7 +120,7 @@ async function mePayload(app: FastifyInstance, ctx: RequestContext): Promise<z.i
       .innerJoin(role, eq(role.id, userRole.roleId))
       .where(and(eq(userRole.userId, ctx.user.id), eq(userRole.storeId, ctx.storeId))),
   ]);
-  const current = stores.find((s) => s.id === ctx.storeId) ?? (await db.select({ id: store.id, code: store.code, name: store.name, shortName: store.shortName }).from(store).where(eq(store.id, ctx.storeId)))[0]!;
+  const current = stores.find((s) => s.id === ctx.storeId) ?? (await db.select({ id: store.id, code: store.code, name: store.name, shortName: store.shortName, timezone: store.timezone }).from(store).where(eq(store.id, ctx.storeId)))[0]!;
   return {
     user: ctx.user,
     roles,

@@ -1,0 +1,5 @@
+import { formatFen } from '../format';
+
+export function Money({ fen }: { fen: number | null | undefined }) {
+  return <span className="sf-money">{formatFen(fen)}</span>;
+}
