@@ -28,7 +28,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },
@@ -36,16 +39,29 @@ export default tseslint.config(
   {
     files: ['apps/server/src/kernel/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../modules/*', '../../modules/*'], message: 'The kernel must not depend on business modules.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../modules/*', '../../modules/*'], message: 'The kernel must not depend on business modules.' }] },
+      ],
     },
   },
   {
     files: ['packages/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/*'], message: 'shared is imported by the apps, never the reverse.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/apps/*'], message: 'shared is imported by the apps, never the reverse.' }] },
+      ],
+    },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/*', '@sifang/server*'], message: 'The web talks to the server over HTTP only.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/*', '@sifang/server*'], message: 'The web talks to the server over HTTP only.' }] },
+      ],
+    },
   },
   ...boundaryRules,
 );

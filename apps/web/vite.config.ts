@@ -19,9 +19,7 @@ export default defineConfig({
       output: {
         // Keep the framework and antd in long-lived vendor chunks; pages are split per route (lazy imports).
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/, priority: 20 },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/, priority: 20 }],
         },
       },
     },

@@ -131,7 +131,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       cacheControl: false,
       // hashed build assets never change; everything else is revalidated
       setHeaders: (res, filePath) => {
-        res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

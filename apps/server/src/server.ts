@@ -22,10 +22,19 @@ if (!(await isSeeded(database))) {
       { parts: report.parts, labourOperations: report.labourOperations, configurations: report.configurations },
       `Demo group 示例汽车集团 created. Every demo user's password is "${DEMO_PASSWORD}".`,
     );
-    log.info(`Demo users: admin (系统管理员), group (集团管理), and per store: ${report.users.filter((u) => u.store !== '集团').map((u) => u.username).join(', ')}`);
+    log.info(
+      `Demo users: admin (系统管理员), group (集团管理), and per store: ${report.users
+        .filter((u) => u.store !== '集团')
+        .map((u) => u.username)
+        .join(', ')}`,
+    );
   } else {
     const { password, generated } = await seedProduction(database, registry, config.adminPassword);
-    log.warn(generated ? `Administrator "admin" created with the one-time password: ${password} — sign in and change it now.` : 'Administrator "admin" created with the password from SIFANG_ADMIN_PASSWORD.');
+    log.warn(
+      generated
+        ? `Administrator "admin" created with the one-time password: ${password} — sign in and change it now.`
+        : 'Administrator "admin" created with the password from SIFANG_ADMIN_PASSWORD.',
+    );
   }
 }
 

@@ -17,7 +17,13 @@ beforeAll(async () => {
   routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && r.permission !== 'public');
   const all = t.app.permissionRegistry.all().map((p) => p.code);
   await createUserWithRole(t, { username: 'matrix.nobody', roleCode: 'matrix_nobody', permissions: [], storeCodes: ['GZ01'] });
-  await createUserWithRole(t, { username: 'matrix.all', roleCode: 'matrix_all', permissions: all, dataScope: 'store', storeCodes: ['GZ01'] });
+  await createUserWithRole(t, {
+    username: 'matrix.all',
+    roleCode: 'matrix_all',
+    permissions: all,
+    dataScope: 'store',
+    storeCodes: ['GZ01'],
+  });
   nobody = await t.login('matrix.nobody');
   storeOneAll = await t.login('matrix.all');
   fsStoreId = await t.storeId('FS01');
@@ -26,7 +32,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const call = (c: Client, method: string, url: string) =>
-  method === 'GET' ? c.get(url) : method === 'DELETE' ? c.delete(url) : c.raw(method, url, '{}', { headers: { 'content-type': 'application/json' } });
+  method === 'GET'
+    ? c.get(url)
+    : method === 'DELETE'
+      ? c.delete(url)
+      : c.raw(method, url, '{}', { headers: { 'content-type': 'application/json' } });
 
 describe('every API route', () => {
   it('declares a permission (the server refuses to start otherwise) and there are routes to check', () => {
@@ -54,7 +64,7 @@ describe('every API route', () => {
     expect(after[0]!.n - before[0]!.n).toBe(checked);
   });
 
-  it("answers 404 to a store-1 user on a store-2 record, for every method, and changes nothing", async () => {
+  it('answers 404 to a store-1 user on a store-2 record, for every method, and changes nothing', async () => {
     const storeRoutes = routes.filter((r) => r.storeRecord);
     expect(storeRoutes.length).toBeGreaterThan(10);
     const before = await databaseChecksum(t);

@@ -109,7 +109,9 @@ describe.skipIf(!!url)('backup and restore drill (PGlite)', () => {
 
   it('restores over a changed folder, keeping the old one aside', SLOW, async () => {
     const changed = await openDatabase({ dataDir: dirA });
-    await changed.query(`UPDATE part SET name = name || ' (changed)' WHERE part_no IN (SELECT part_no FROM part ORDER BY part_no LIMIT 10)`);
+    await changed.query(
+      `UPDATE part SET name = name || ' (changed)' WHERE part_no IN (SELECT part_no FROM part ORDER BY part_no LIMIT 10)`,
+    );
     await addAuditRow(changed, 'drill.after_backup');
     const changedSnapshot = await snapshot(changed);
     await changed.close();

@@ -30,7 +30,9 @@ export async function databaseChecksum(t: TestApp): Promise<Record<string, strin
   );
   const out: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await t.database.query<{ h: string }>(`SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${table_name} x`);
+    const [row] = await t.database.query<{ h: string }>(
+      `SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${table_name} x`,
+    );
     out[table_name] = row!.h;
   }
   return out;

@@ -21,7 +21,8 @@ afterAll(() => t.close());
 
 async function idFor(r: RouteEntry): Promise<string> {
   if (r.storeRecord) return (await t.app.storeRecords.get(r.storeRecord).idsOfStore(t.database, await t.storeId('GZ01'), 1))[0] ?? ANY_ID;
-  if (r.recordTable) return (await t.database.query<{ id: string }>(`SELECT id FROM ${r.recordTable} ORDER BY id LIMIT 1`))[0]?.id ?? ANY_ID;
+  if (r.recordTable)
+    return (await t.database.query<{ id: string }>(`SELECT id FROM ${r.recordTable} ORDER BY id LIMIT 1`))[0]?.id ?? ANY_ID;
   return ANY_ID;
 }
 
@@ -43,7 +44,12 @@ describe('fuzzing every write route', () => {
       const url = fillId(r.url, await idFor(r));
       const send = (payload: string) => admin.raw(r.method, url, payload, { headers: { 'content-type': 'application/json' } });
       const label = `${r.method} ${r.url}`;
-      const payloads = ['{"a":', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}', 'x'.repeat(2 * 1024 * 1024)];
+      const payloads = [
+        '{"a":',
+        '{"__proto__":{"admin":true}}',
+        '{"constructor":{"prototype":{"admin":true}}}',
+        'x'.repeat(2 * 1024 * 1024),
+      ];
       if (r.body) {
         payloads.push('[]', '123', '"text"', 'null');
         for (const v of wrongValues) payloads.push(JSON.stringify(Object.fromEntries(fieldsOf(r.body).map((f) => [f, v]))));

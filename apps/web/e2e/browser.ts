@@ -18,7 +18,15 @@ export async function openBrowser(opts: { locale?: string; width?: number; heigh
     headless: true,
     locale: opts.locale ?? 'zh-CN',
     viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -39,10 +47,17 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** API calls for test set-up, with a session of their own. */
 export async function apiSession(baseUrl: string, username: string, password = 'sifang-demo') {
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string; stores: { id: string; code: string }[] };
+  const me = (await (await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+    stores: { id: string; code: string }[];
+  };
   const call = async (method: string, url: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}${url}`, {
       method,

@@ -43,7 +43,11 @@ function check(cond: boolean, what: string) {
 /** Network quiet and no table spinner left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
 }
 
@@ -57,7 +61,15 @@ async function main() {
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const consoleErrors: string[] = [];
@@ -143,7 +155,10 @@ async function main() {
   await shot(page, 'vehicle-models-series');
 
   // '/' focuses the global search
-  await page.locator('body').click({ position: { x: 700, y: 300 } }).catch(() => undefined);
+  await page
+    .locator('body')
+    .click({ position: { x: 700, y: 300 } })
+    .catch(() => undefined);
   await page.keyboard.press('/');
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
   check(focused === 'global-search', "'/' focuses the global search");

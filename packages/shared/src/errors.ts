@@ -1,14 +1,6 @@
 /** The kinds of failure the API reports, each with one HTTP status. */
 export type ErrorKind =
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'rate_limited' | 'unavailable' | 'internal';
 
 export const httpStatusOf: Record<ErrorKind, number> = {
   invalid: 400,

@@ -1,16 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  addFen,
-  allocateFen,
-  assertFen,
-  fenToYuanString,
-  formatFen,
-  isFen,
-  mulFen,
-  percentOf,
-  vatSplit,
-  yuanToFen,
-} from './money';
+import { addFen, allocateFen, assertFen, fenToYuanString, formatFen, isFen, mulFen, percentOf, vatSplit, yuanToFen } from './money';
 
 /** Tiny seeded PRNG (mulberry32) so the property tests are reproducible. */
 function mulberry32(seed: number): () => number {

@@ -6,7 +6,19 @@
  * a server has the folder open.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +99,6 @@ export function formatBytes(n: number): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // PGlite helpers
-
 
 function lockHolder(dataDir: string): number | undefined {
   const file = lockFileOf(dataDir);
@@ -180,7 +191,10 @@ function run(bin: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
     child.on('error', (e) => reject(new CliError(`${path.basename(bin)} could not start: ${e.message}`)));
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(stdout);
-      const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const detail = lines.find((l) => /error|fatal/i.test(l)) ?? lines[0] ?? `exit ${code ?? signal}`;
       reject(new CliError(`${path.basename(bin)} failed: ${detail}`));
     });
@@ -428,7 +442,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (!yes) throw new CliError(`This deletes every row in ${target}. To go ahead: npm run db:reset -- --yes`);
         const r = await resetDatabase({ force });
         const next = loadConfig().production ? 'creates the administrator' : 'seeds the demo data';
-        console.log(`Reset ${target}: dropped everything and applied ${r.applied.length} migration(s) in ${r.ms} ms. The next start ${next}.`);
+        console.log(
+          `Reset ${target}: dropped everything and applied ${r.applied.length} migration(s) in ${r.ms} ms. The next start ${next}.`,
+        );
         return 0;
       }
       case 'backup': {

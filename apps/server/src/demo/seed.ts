@@ -59,19 +59,38 @@ export async function isSeeded(database: Database): Promise<boolean> {
   return (rows[0]?.n ?? 0) > 0;
 }
 
-async function insertChunked<T extends Record<string, unknown>>(exec: Executor, table: Parameters<Executor['insert']>[0], rows: T[], size = 500) {
+async function insertChunked<T extends Record<string, unknown>>(
+  exec: Executor,
+  table: Parameters<Executor['insert']>[0],
+  rows: T[],
+  size = 500,
+) {
   for (let i = 0; i < rows.length; i += size) await exec.insert(table).values(rows.slice(i, i + size) as never);
 }
 
 async function seedRoles(tx: Executor, registry: PermissionRegistry): Promise<Map<RoleCode, string>> {
   const rows = await tx
     .insert(role)
-    .values(roleDefinitions.map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, dataScope: r.dataScope, system: true, permissions: registry.forRole(r.code).sort() })))
+    .values(
+      roleDefinitions.map((r) => ({
+        code: r.code,
+        name: r.name,
+        nameEn: r.nameEn,
+        dataScope: r.dataScope,
+        system: true,
+        permissions: registry.forRole(r.code).sort(),
+      })),
+    )
     .returning({ id: role.id, code: role.code });
   return new Map(rows.map((r) => [r.code as RoleCode, r.id]));
 }
 
-export type SeedReport = { users: { username: string; role: string; store: string }[]; parts: number; labourOperations: number; configurations: number };
+export type SeedReport = {
+  users: { username: string; role: string; store: string }[];
+  parts: number;
+  labourOperations: number;
+  configurations: number;
+};
 
 /** The demo group: two stores, one user per role per store, the FAW-VW range, labour operations and parts. */
 export async function seedDemo(database: Database, registry: PermissionRegistry, seed = 20261123): Promise<SeedReport> {
@@ -107,7 +126,10 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
     const roleIds = await seedRoles(tx, registry);
 
     // Master data
-    const types = await tx.insert(repairType).values(demoRepairTypes.map((t) => ({ code: t.code, name: t.name, nameEn: t.nameEn }))).returning();
+    const types = await tx
+      .insert(repairType)
+      .values(demoRepairTypes.map((t) => ({ code: t.code, name: t.name, nameEn: t.nameEn })))
+      .returning();
     const typeId = new Map(types.map((t) => [t.code, t.id]));
     const [b] = await tx.insert(brand).values(demoBrand).returning();
     let configurations = 0;
@@ -118,7 +140,11 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
           .insert(vehicleModel)
           .values({ seriesId: series!.id, code: m.code, name: m.name, modelYear: m.modelYear, bodyType: m.bodyType, fuelType: m.fuelType })
           .returning();
-        await tx.insert(vehicleConfiguration).values(m.configurations.map((c) => ({ modelId: model!.id, code: c.code, name: c.name, msrpFen: c.msrpFen, colours: c.colours })));
+        await tx
+          .insert(vehicleConfiguration)
+          .values(
+            m.configurations.map((c) => ({ modelId: model!.id, code: c.code, name: c.name, msrpFen: c.msrpFen, colours: c.colours })),
+          );
         configurations += m.configurations.length;
       }
     }
@@ -165,11 +191,36 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
         ])
         .returning();
       const deptOf = (code: RoleCode) => {
-        const d = code.startsWith('sales') ? 'SALES' : code.startsWith('parts') ? 'PARTS' : code === 'customer_care' ? 'CARE' : code === 'cashier' || code === 'accountant' ? 'FIN' : code === 'general_manager' ? 'ADMIN' : 'SERVICE';
+        const d = code.startsWith('sales')
+          ? 'SALES'
+          : code.startsWith('parts')
+            ? 'PARTS'
+            : code === 'customer_care'
+              ? 'CARE'
+              : code === 'cashier' || code === 'accountant'
+                ? 'FIN'
+                : code === 'general_manager'
+                  ? 'ADMIN'
+                  : 'SERVICE';
         return depts.find((x) => x.code === d)!.id;
       };
-      const bayKinds = ['quick', 'quick', 'general', 'general', 'general', 'general', 'general', 'alignment', 'body', 'body', 'paint', 'wash'] as const;
-      await tx.insert(serviceBay).values(bayKinds.map((kind, i) => ({ storeId: st.id, code: `B${String(i + 1).padStart(2, '0')}`, name: `${i + 1}号工位`, kind })));
+      const bayKinds = [
+        'quick',
+        'quick',
+        'general',
+        'general',
+        'general',
+        'general',
+        'general',
+        'alignment',
+        'body',
+        'body',
+        'paint',
+        'wash',
+      ] as const;
+      await tx
+        .insert(serviceBay)
+        .values(bayKinds.map((kind, i) => ({ storeId: st.id, code: `B${String(i + 1).padStart(2, '0')}`, name: `${i + 1}号工位`, kind })));
       await tx.insert(team).values([
         { storeId: st.id, code: 'T-QS', name: '快保组' },
         { storeId: st.id, code: 'T-M1', name: '机修一组' },
@@ -184,7 +235,14 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
         ])
         .returning();
       const bins = [];
-      for (const shelf of ['A', 'B', 'C', 'D']) for (let level = 1; level <= 10; level++) bins.push({ storeId: st.id, warehouseId: main!.id, code: `${shelf}-${String(level).padStart(2, '0')}`, name: `${shelf}排${level}层` });
+      for (const shelf of ['A', 'B', 'C', 'D'])
+        for (let level = 1; level <= 10; level++)
+          bins.push({
+            storeId: st.id,
+            warehouseId: main!.id,
+            code: `${shelf}-${String(level).padStart(2, '0')}`,
+            name: `${shelf}排${level}层`,
+          });
       bins.push({ storeId: st.id, warehouseId: old!.id, code: 'OLD-01', name: '旧件区' });
       await tx.insert(bin).values(bins);
       await tx.insert(storeSetting).values({
@@ -200,7 +258,13 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
         const username = `${demoUserShortNames[r.code]}.${st.code.toLowerCase()}`;
         const [u] = await tx
           .insert(appUser)
-          .values({ username, displayName: chineseName(rng), phone: mobilePhone(rng), passwordHash: hashes[h++]!, departmentId: deptOf(r.code) })
+          .values({
+            username,
+            displayName: chineseName(rng),
+            phone: mobilePhone(rng),
+            passwordHash: hashes[h++]!,
+            departmentId: deptOf(r.code),
+          })
           .returning();
         await tx.insert(userRole).values({ userId: u!.id, storeId: st.id, roleId: roleIds.get(r.code)! });
         users.push({ username, role: r.name, store: st.shortName });
@@ -208,7 +272,15 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
       if (si === 0) {
         for (const code of groupRoleCodes) {
           const username = demoUserShortNames[code];
-          const [u] = await tx.insert(appUser).values({ username, displayName: code === 'system_admin' ? '系统管理员' : chineseName(rng), phone: mobilePhone(rng), passwordHash: hashes[h++]! }).returning();
+          const [u] = await tx
+            .insert(appUser)
+            .values({
+              username,
+              displayName: code === 'system_admin' ? '系统管理员' : chineseName(rng),
+              phone: mobilePhone(rng),
+              passwordHash: hashes[h++]!,
+            })
+            .returning();
           await tx.insert(userRole).values({ userId: u!.id, storeId: st.id, roleId: roleIds.get(code)! });
           users.push({ username, role: roleDefinitions.find((d) => d.code === code)!.name, store: '集团' });
         }
@@ -220,7 +292,11 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
 }
 
 /** A production first start: the group, one store and the administrator, nothing else. */
-export async function seedProduction(database: Database, registry: PermissionRegistry, adminPassword?: string): Promise<{ password: string; generated: boolean }> {
+export async function seedProduction(
+  database: Database,
+  registry: PermissionRegistry,
+  adminPassword?: string,
+): Promise<{ password: string; generated: boolean }> {
   const password = adminPassword ?? randomBytes(9).toString('base64url') + '7a';
   const passwordHash = await hashPassword(password);
   await withTx(database.db, async (tx) => {

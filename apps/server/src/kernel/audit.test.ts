@@ -19,7 +19,10 @@ describe('audit log', () => {
   });
 
   it('never stores secrets', async () => {
-    await writeAudit(t.database.db, null, { action: 'test.secret', after: { username: 'a', password: 'p@ss', nested: { csrfToken: 't', passwordHash: 'h' } } });
+    await writeAudit(t.database.db, null, {
+      action: 'test.secret',
+      after: { username: 'a', password: 'p@ss', nested: { csrfToken: 't', passwordHash: 'h' } },
+    });
     const [row] = await t.database.query<{ after: Record<string, unknown> }>("SELECT after FROM audit_log WHERE action = 'test.secret'");
     expect(row!.after).toEqual({ username: 'a', password: '[redacted]', nested: { csrfToken: '[redacted]', passwordHash: '[redacted]' } });
   });

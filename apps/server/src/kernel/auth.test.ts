@@ -11,7 +11,10 @@ const login = (username: string, password: string, headers: Record<string, strin
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers });
 
 async function auditCount(action: string, username: string, success: boolean) {
-  const rows = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND username = $2 AND success = $3', [action, username, success]);
+  const rows = await t.database.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND username = $2 AND success = $3',
+    [action, username, success],
+  );
   return rows[0]!.n;
 }
 
@@ -72,7 +75,9 @@ describe('login', () => {
     expect((await a.get('/api/auth/me')).statusCode).toBe(401);
     expect((await b.get('/api/auth/me')).statusCode).toBe(200);
     // a made-up cookie is not a session
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'sifang_sid=planted-by-attacker' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'sifang_sid=planted-by-attacker' } })).statusCode,
+    ).toBe(401);
   });
 
   it('enforces the idle timeout (30 min) and the absolute timeout (12 h)', async () => {
@@ -149,7 +154,10 @@ describe('web layer', () => {
   it('limits sign-in attempts per IP and minute, whatever the usernames', async () => {
     const limited = await createTestApp({ loginRatePerMinute: 3 });
     const codes = [];
-    for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `u${i}`, password: 'x' } })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push(
+        (await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `u${i}`, password: 'x' } })).statusCode,
+      );
     expect(codes).toEqual([401, 401, 401, 429, 429]);
     await limited.close();
   });
@@ -157,10 +165,19 @@ describe('web layer', () => {
   it('refuses a cookie-authenticated write without the CSRF token or from another origin', async () => {
     const c = await t.login('partsmgr.gz01');
     const body = JSON.stringify({ code: 'SUP-CSRF', name: '测试供应商' });
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/suppliers', payload: body, headers: { cookie: c.cookie!, 'content-type': 'application/json' } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/suppliers',
+      payload: body,
+      headers: { cookie: c.cookie!, 'content-type': 'application/json' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('auth.csrf');
-    const crossSite = await c.post('/api/suppliers', { code: 'SUP-CSRF', name: '测试供应商' }, { headers: { origin: 'https://evil.example' } });
+    const crossSite = await c.post(
+      '/api/suppliers',
+      { code: 'SUP-CSRF', name: '测试供应商' },
+      { headers: { origin: 'https://evil.example' } },
+    );
     expect(crossSite.statusCode).toBe(403);
     const ok = await c.post('/api/suppliers', { code: 'SUP-CSRF', name: '测试供应商' }, { headers: { origin: 'http://localhost:80' } });
     expect(ok.statusCode).toBe(201);

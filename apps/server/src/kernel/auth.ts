@@ -120,7 +120,14 @@ async function mePayload(app: FastifyInstance, ctx: RequestContext): Promise<z.i
       .innerJoin(role, eq(role.id, userRole.roleId))
       .where(and(eq(userRole.userId, ctx.user.id), eq(userRole.storeId, ctx.storeId))),
   ]);
-  const current = stores.find((s) => s.id === ctx.storeId) ?? (await db.select({ id: store.id, code: store.code, name: store.name, shortName: store.shortName, timezone: store.timezone }).from(store).where(eq(store.id, ctx.storeId)))[0]!;
+  const current =
+    stores.find((s) => s.id === ctx.storeId) ??
+    (
+      await db
+        .select({ id: store.id, code: store.code, name: store.name, shortName: store.shortName, timezone: store.timezone })
+        .from(store)
+        .where(eq(store.id, ctx.storeId))
+    )[0]!;
   return {
     user: ctx.user,
     roles,
@@ -165,7 +172,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           ),
         );
       if ((failures?.n ?? 0) >= app.config.loginFailuresAllowed) {
-        await writeAudit(db, null, { action: 'auth.login', success: false, username, ip: req.ip, userId: null, storeId: null, detail: { reason: 'throttled' } });
+        await writeAudit(db, null, {
+          action: 'auth.login',
+          success: false,
+          username,
+          ip: req.ip,
+          userId: null,
+          storeId: null,
+          detail: { reason: 'throttled' },
+        });
         return sendError(reply, req.locale, 'rate_limited', 'auth.throttled');
       }
       const [user] = await db.select().from(appUser).where(eq(appUser.username, username));
@@ -227,7 +242,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/auth/me',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: 'The signed-in user, rights and stores', response: { 200: meResponse } } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'The signed-in user, rights and stores', response: { 200: meResponse } },
+    },
     async (req) => mePayload(app, requireCtx(req.ctx)),
   );
 
@@ -235,7 +253,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/api/auth/switch-store',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Switch the current store', body: z.strictObject({ storeId: z.uuid() }), response: { 200: meResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Switch the current store',
+        body: z.strictObject({ storeId: z.uuid() }),
+        response: { 200: meResponse },
+      },
     },
     async (req) => {
       const ctx = requireCtx(req.ctx);
@@ -252,7 +275,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/api/auth/locale',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Remember the UI language of the user', body: z.strictObject({ locale: z.enum(['zh-CN', 'en-US']) }), response: { 204: z.null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Remember the UI language of the user',
+        body: z.strictObject({ locale: z.enum(['zh-CN', 'en-US']) }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       const ctx = requireCtx(req.ctx);

@@ -67,8 +67,13 @@ async function checkReferences(tx: Executor, ctx: RequestContext, refs: readonly
     if (value === undefined || value === null) continue;
     const conds: SQL[] = [eq(ref.table.id, value as string)];
     if (ref.storeOwned && ref.table.storeId) conds.push(eq(ref.table.storeId, ctx.storeId));
-    const found = await tx.select({ id: ref.table.id }).from(ref.table as PgTable).where(and(...conds)).limit(1);
-    if (found.length === 0) throw new AppError('unprocessable', 'record.reference_invalid', {}, { [ref.field]: 'record.reference_invalid' });
+    const found = await tx
+      .select({ id: ref.table.id })
+      .from(ref.table as PgTable)
+      .where(and(...conds))
+      .limit(1);
+    if (found.length === 0)
+      throw new AppError('unprocessable', 'record.reference_invalid', {}, { [ref.field]: 'record.reference_invalid' });
   }
 }
 
@@ -95,7 +100,10 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
 
   r.get(
     base,
-    { config: { permission: `${def.permission}.read` }, schema: { tags: tag, querystring: query, response: { 200: listResponse(def.item) } } },
+    {
+      config: { permission: `${def.permission}.read` },
+      schema: { tags: tag, querystring: query, response: { 200: listResponse(def.item) } },
+    },
     async (req) => {
       const ctx = requireCtx(req.ctx);
       const q = req.query as Record<string, unknown> & { page: number; pageSize: number; sort?: string };
@@ -109,7 +117,10 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
           .orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id)
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(table as PgTable).where(w),
+        db
+          .select({ n: count() })
+          .from(table as PgTable)
+          .where(w),
       ]);
       return { items: (await decorate(db, ctx, rows as Row[])) as never[], total: total?.n ?? 0 };
     },
@@ -123,9 +134,16 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       const q = req.query as Record<string, unknown> & { sort?: string };
       const db = app.database.db;
       const w = where(ctx, q);
-      const [total] = await db.select({ n: count() }).from(table as PgTable).where(w);
+      const [total] = await db
+        .select({ n: count() })
+        .from(table as PgTable)
+        .where(w);
       if ((total?.n ?? 0) > MAX_EXPORT_ROWS) throw new AppError('invalid', 'export.too_many_rows', { max: MAX_EXPORT_ROWS });
-      const rows = await db.select().from(table as PgTable).where(w).orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id);
+      const rows = await db
+        .select()
+        .from(table as PgTable)
+        .where(w)
+        .orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id);
       const items = await decorate(db, ctx, rows as Row[]);
       await writeAudit(db, ctx, { action: `${def.entity}.export`, entityType: def.entity, detail: { rows: items.length, filter: q } });
       const body = await toXlsx(def.entity, def.exportColumns(ctx.locale), items);
@@ -142,7 +160,10 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
     async (req) => {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
-      const rows = await db.select().from(table as PgTable).where(byId(ctx, req.params.id));
+      const rows = await db
+        .select()
+        .from(table as PgTable)
+        .where(byId(ctx, req.params.id));
       if (!rows[0]) throw notFound();
       return (await decorate(db, ctx, rows as Row[]))[0] as never;
     },
@@ -157,7 +178,10 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       const created = await withTx(app.database.db, async (tx) => {
         await checkReferences(tx, ctx, def.references, input);
         const values = { ...input, ...(def.createDefaults?.(ctx) ?? {}), ...(def.storeOwned ? { storeId: ctx.storeId } : {}) };
-        const [row] = await tx.insert(table).values(values as never).returning();
+        const [row] = await tx
+          .insert(table)
+          .values(values as never)
+          .returning();
         await writeAudit(tx, ctx, { action: `${def.entity}.create`, entityType: def.entity, entityId: (row as Row).id, after: row });
         return (await decorate(tx, ctx, [row as Row]))[0];
       });
@@ -175,10 +199,18 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       const ctx = requireCtx(req.ctx);
       const input = req.body as Record<string, unknown>;
       return (await withTx(app.database.db, async (tx) => {
-        const [before] = await tx.select().from(table as PgTable).where(byId(ctx, req.params.id)).for('update');
+        const [before] = await tx
+          .select()
+          .from(table as PgTable)
+          .where(byId(ctx, req.params.id))
+          .for('update');
         if (!before) throw notFound();
         await checkReferences(tx, ctx, def.references, input);
-        const [row] = await tx.update(table).set(input as never).where(eq(table.id, req.params.id)).returning();
+        const [row] = await tx
+          .update(table)
+          .set(input as never)
+          .where(eq(table.id, req.params.id))
+          .returning();
         const diff = changedFields(before as Record<string, unknown>, input);
         await writeAudit(tx, ctx, { action: `${def.entity}.update`, entityType: def.entity, entityId: req.params.id, ...diff });
         return (await decorate(tx, ctx, [row as Row]))[0];
@@ -196,7 +228,11 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       async (req, reply) => {
         const ctx = requireCtx(req.ctx);
         await withTx(app.database.db, async (tx) => {
-          const [before] = await tx.select().from(table as PgTable).where(byId(ctx, req.params.id)).for('update');
+          const [before] = await tx
+            .select()
+            .from(table as PgTable)
+            .where(byId(ctx, req.params.id))
+            .for('update');
           if (!before) throw notFound();
           await tx.delete(table).where(eq(table.id, req.params.id));
           await writeAudit(tx, ctx, { action: `${def.entity}.delete`, entityType: def.entity, entityId: req.params.id, before });
@@ -256,7 +292,8 @@ function registerImport(app: FastifyInstance, def: CrudDefinition, spec: ImportS
           raw = spec.toInput(values, lookups);
         } catch (e) {
           if (e instanceof AppError) {
-            for (const [column, code] of Object.entries(e.fields)) errors.push({ row: rowNumber, column, message: translate(ctx.locale, code) });
+            for (const [column, code] of Object.entries(e.fields))
+              errors.push({ row: rowNumber, column, message: translate(ctx.locale, code) });
             continue;
           }
           throw e;
@@ -280,13 +317,20 @@ function registerImport(app: FastifyInstance, def: CrudDefinition, spec: ImportS
         for (let i = 0; i < valid.length; i += 500) {
           const chunk = valid.slice(i, i + 500);
           const keys = chunk.map((v) => String(v.input[spec.keyField]));
-          const existing = await tx.select({ id: table.id, key: keyColumn }).from(table as PgTable).where(inArray(keyColumn, keys));
+          const existing = await tx
+            .select({ id: table.id, key: keyColumn })
+            .from(table as PgTable)
+            .where(inArray(keyColumn, keys));
           const idByKey = new Map(existing.map((e) => [String(e.key), e.id as string]));
           const inserts = chunk.filter((v) => !idByKey.has(String(v.input[spec.keyField]))).map((v) => v.input);
           if (inserts.length) await tx.insert(table).values(inserts as never);
           for (const v of chunk) {
             const id = idByKey.get(String(v.input[spec.keyField]));
-            if (id) await tx.update(table).set(v.input as never).where(eq(table.id, id));
+            if (id)
+              await tx
+                .update(table)
+                .set(v.input as never)
+                .where(eq(table.id, id));
           }
           created += inserts.length;
           updated += chunk.length - inserts.length;

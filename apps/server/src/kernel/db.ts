@@ -100,7 +100,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         return r.rows as T[];
       },
       async ping(timeoutMs = 1000) {
-        return withTimeout(pool.query('SELECT 1').then(() => true), timeoutMs);
+        return withTimeout(
+          pool.query('SELECT 1').then(() => true),
+          timeoutMs,
+        );
       },
       close: () => pool.end(),
     };
@@ -128,7 +131,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       return r.rows as T[];
     },
     async ping(timeoutMs = 1000) {
-      return withTimeout(client.query('SELECT 1').then(() => true), timeoutMs);
+      return withTimeout(
+        client.query('SELECT 1').then(() => true),
+        timeoutMs,
+      );
     },
     async close() {
       await client.close();

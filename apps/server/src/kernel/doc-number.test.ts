@@ -38,7 +38,9 @@ describe('document numbers', () => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    expect(await nextDocNumber(t.database.db, { storeId: gz, docType: 'rollback', prefix: 'RB', at, timeZone: 'Asia/Shanghai' })).toBe('RB20261201-0001');
+    expect(await nextDocNumber(t.database.db, { storeId: gz, docType: 'rollback', prefix: 'RB', at, timeZone: 'Asia/Shanghai' })).toBe(
+      'RB20261201-0001',
+    );
   });
 
   it('stay unique under 500 concurrent requests in one store', async () => {
@@ -46,7 +48,9 @@ describe('document numbers', () => {
     const at = new Date('2026-11-25T02:00:00Z');
     const numbers = await Promise.all(
       Array.from({ length: 500 }, () =>
-        withTx(t.database.db, (tx) => nextDocNumber(tx, { storeId: gz, docType: 'concurrent', prefix: 'WO', at, timeZone: 'Asia/Shanghai' })),
+        withTx(t.database.db, (tx) =>
+          nextDocNumber(tx, { storeId: gz, docType: 'concurrent', prefix: 'WO', at, timeZone: 'Asia/Shanghai' }),
+        ),
       ),
     );
     expect(new Set(numbers).size).toBe(500);

@@ -21,7 +21,8 @@ export function issueMessage(locale: Locale, issue: ZodIssueLike): string {
       // zod reports a missing field as "received undefined" (it does not keep the input by default)
       return translate(locale, /received undefined/.test(issue.message ?? '') ? 'validation.required' : 'validation.type');
     case 'too_small':
-      if (p.origin === 'string') return translate(locale, Number(p.minimum) <= 1 ? 'validation.required' : 'validation.too_short', { min: p.minimum });
+      if (p.origin === 'string')
+        return translate(locale, Number(p.minimum) <= 1 ? 'validation.required' : 'validation.too_short', { min: p.minimum });
       if (p.origin === 'array') return translate(locale, 'validation.required');
       return translate(locale, 'validation.too_small', { min: p.minimum });
     case 'too_big':

@@ -72,10 +72,7 @@ SELECT s.store_id, s.csrf_token, s.last_seen_at, s.expires_at,
   FROM session s JOIN app_user u ON u.id = s.user_id JOIN store st ON st.id = s.store_id
  WHERE s.token_hash = $1`;
 
-export type SessionLookup =
-  | { status: 'none' }
-  | { status: 'expired' }
-  | { status: 'ok'; ctx: RequestContext; touch: boolean };
+export type SessionLookup = { status: 'none' } | { status: 'expired' } | { status: 'ok'; ctx: RequestContext; touch: boolean };
 
 export async function loadSession(
   database: Database,

@@ -28,9 +28,7 @@ export type Machine<S extends string, A extends string, C> = MachineDefinition<S
   next(state: S, action: A, doc: C, disabledSteps?: ReadonlySet<S>): S;
 };
 
-export function defineMachine<S extends string, A extends string, C = unknown>(
-  def: MachineDefinition<S, A, C>,
-): Machine<S, A, C> {
+export function defineMachine<S extends string, A extends string, C = unknown>(def: MachineDefinition<S, A, C>): Machine<S, A, C> {
   for (const [action, t] of Object.entries(def.transitions) as [A, Transition<S, C>][]) {
     for (const s of [...t.from, t.to]) {
       if (!def.states.includes(s)) throw new Error(`${def.name}.${action}: unknown state ${s}`);

@@ -25,7 +25,9 @@ export function tableWithStoreId(table: string): StoreRecordKind {
       return rows.length > 0;
     },
     async idsOfStore(database, storeId, limit) {
-      const rows = await database.query<{ id: string }>(`SELECT id FROM ${table} WHERE store_id = $1 ORDER BY id LIMIT ${Number(limit)}`, [storeId]);
+      const rows = await database.query<{ id: string }>(`SELECT id FROM ${table} WHERE store_id = $1 ORDER BY id LIMIT ${Number(limit)}`, [
+        storeId,
+      ]);
       return rows.map((r) => r.id);
     },
   };

@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  creditCodeCheckChar,
-  isValidCreditCode,
-  normalizeCreditCode,
-  validateCreditCode,
-} from './credit-code';
+import { creditCodeCheckChar, isValidCreditCode, normalizeCreditCode, validateCreditCode } from './credit-code';
 
 const REAL_CODES = [
   ['91350100M000100Y43', 'commonly cited GB 32100 sample'],
@@ -40,9 +35,7 @@ describe('validateCreditCode', () => {
     // find a body whose sum is a multiple of 31 and check the rule 31 → 0
     const body = '91350100M000100Y';
     const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-    const withZero = [...alphabet]
-      .map((c) => `${body}${c}`)
-      .find((b) => creditCodeCheckChar(b) === '0');
+    const withZero = [...alphabet].map((c) => `${body}${c}`).find((b) => creditCodeCheckChar(b) === '0');
     expect(withZero).toBeDefined();
     expect(validateCreditCode(`${withZero ?? ''}0`)).toEqual({ ok: true });
   });

@@ -11,9 +11,7 @@ export type CreditCodeValidation = { ok: true } | { ok: false; reason: CreditCod
 
 /** The alphabet in value order: '0' = 0 … 'Y' = 30. */
 export const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-export const CREDIT_CODE_WEIGHTS = [
-  1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-] as const;
+export const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 

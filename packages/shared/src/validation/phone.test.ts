@@ -24,9 +24,8 @@ describe('normalizePhone', () => {
 });
 
 describe('isValidMobile', () => {
-  it.each(['13012345678', '15912345678', '17712345678', '18612345678', '19912345678'])(
-    'accepts %s',
-    (s) => expect(isValidMobile(s)).toBe(true),
+  it.each(['13012345678', '15912345678', '17712345678', '18612345678', '19912345678'])('accepts %s', (s) =>
+    expect(isValidMobile(s)).toBe(true),
   );
   it.each([
     '12812345678', // second digit 2

@@ -12,8 +12,37 @@
  */
 
 export const PLATE_PROVINCES = [
-  '京', '津', '沪', '渝', '冀', '豫', '云', '辽', '黑', '湘', '皖', '鲁', '新', '苏', '浙', '赣',
-  '鄂', '桂', '甘', '晋', '蒙', '陕', '吉', '闽', '贵', '粤', '青', '藏', '川', '宁', '琼',
+  '京',
+  '津',
+  '沪',
+  '渝',
+  '冀',
+  '豫',
+  '云',
+  '辽',
+  '黑',
+  '湘',
+  '皖',
+  '鲁',
+  '新',
+  '苏',
+  '浙',
+  '赣',
+  '鄂',
+  '桂',
+  '甘',
+  '晋',
+  '蒙',
+  '陕',
+  '吉',
+  '闽',
+  '贵',
+  '粤',
+  '青',
+  '藏',
+  '川',
+  '宁',
+  '琼',
 ] as const;
 
 export const PLATE_SUFFIXES = ['学', '警', '挂', '领', '港', '澳'] as const;
@@ -21,18 +50,10 @@ export const PLATE_SUFFIXES = ['学', '警', '挂', '领', '港', '澳'] as cons
 export const plateKinds = ['standard', 'new-energy-small', 'new-energy-large', 'special'] as const;
 export type PlateKind = (typeof plateKinds)[number];
 
-export const plateFailureReasons = [
-  'province',
-  'letter',
-  'length',
-  'characters',
-  'new-energy-position',
-] as const;
+export const plateFailureReasons = ['province', 'letter', 'length', 'characters', 'new-energy-position'] as const;
 export type PlateFailureReason = (typeof plateFailureReasons)[number];
 
-export type PlateValidation =
-  | { ok: true; kind: PlateKind }
-  | { ok: false; reason: PlateFailureReason };
+export type PlateValidation = { ok: true; kind: PlateKind } | { ok: false; reason: PlateFailureReason };
 
 const PROVINCE_SET: ReadonlySet<string> = new Set(PLATE_PROVINCES);
 const SUFFIX_SET: ReadonlySet<string> = new Set(PLATE_SUFFIXES);
@@ -68,9 +89,7 @@ export function validatePlate(s: string): PlateValidation {
 
   const last = body[body.length - 1] ?? '';
   if (body.length === 5 && SUFFIX_SET.has(last)) {
-    return body.slice(0, 4).every((c) => SERIAL_CHAR.test(c))
-      ? { ok: true, kind: 'special' }
-      : { ok: false, reason: 'characters' };
+    return body.slice(0, 4).every((c) => SERIAL_CHAR.test(c)) ? { ok: true, kind: 'special' } : { ok: false, reason: 'characters' };
   }
   // A suffix replaces the last serial character, so a suffix after 5 characters is one too many.
   if (SUFFIX_SET.has(last)) return { ok: false, reason: 'length' };

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  isValidResidentId,
-  maskResidentId,
-  normalizeResidentId,
-  residentIdCheckChar,
-  validateResidentId,
-} from './resident-id';
+import { isValidResidentId, maskResidentId, normalizeResidentId, residentIdCheckChar, validateResidentId } from './resident-id';
 
 const TODAY = { today: '2025-06-01' };
 const withCheck = (body17: string): string => `${body17}${residentIdCheckChar(body17)}`;

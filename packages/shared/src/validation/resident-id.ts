@@ -5,18 +5,11 @@
  * Never return one unmasked to a role without the personal-data permission.
  */
 
-export const residentIdFailureReasons = [
-  'length',
-  'characters',
-  'region',
-  'birth-date',
-  'check',
-] as const;
+export const residentIdFailureReasons = ['length', 'characters', 'region', 'birth-date', 'check'] as const;
 export type ResidentIdFailureReason = (typeof residentIdFailureReasons)[number];
 
 export type ResidentIdValidation =
-  | { ok: true; birthDate: string; gender: 'male' | 'female' }
-  | { ok: false; reason: ResidentIdFailureReason };
+  { ok: true; birthDate: string; gender: 'male' | 'female' } | { ok: false; reason: ResidentIdFailureReason };
 
 export type ResidentIdOptions = {
   /**
@@ -28,9 +21,42 @@ export type ResidentIdOptions = {
 
 /** Valid first two digits (province-level division codes, incl. 71 Taiwan, 81/82 HK/Macao, 83 and 91 as issued). */
 export const RESIDENT_ID_PROVINCE_CODES = [
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83', '91',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+  '91',
 ] as const;
 
 export const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -74,14 +100,7 @@ export function validateResidentId(s: string, options: ResidentIdOptions = {}): 
   const month = Number(s.slice(10, 12));
   const day = Number(s.slice(12, 14));
   const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  if (
-    year < 1900 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    birthDate > todayString(options.today)
-  ) {
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || birthDate > todayString(options.today)) {
     return { ok: false, reason: 'birth-date' };
   }
 
@@ -123,7 +142,6 @@ const shanghaiDate = new Intl.DateTimeFormat('en-US', {
 function todayString(today: Date | string | undefined): string {
   if (typeof today === 'string') return today;
   const parts = shanghaiDate.formatToParts(today ?? new Date());
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

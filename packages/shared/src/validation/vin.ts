@@ -8,8 +8,7 @@ export const vinFailureReasons = ['length', 'characters', 'check-digit'] as cons
 export type VinFailureReason = (typeof vinFailureReasons)[number];
 
 export type VinValidation =
-  | { ok: true; wmi: string; modelYearCode: string; modelYears: number[] }
-  | { ok: false; reason: VinFailureReason };
+  { ok: true; wmi: string; modelYearCode: string; modelYears: number[] } | { ok: false; reason: VinFailureReason };
 
 const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 const VIN_PART_PATTERN = /^[A-HJ-NPR-Z0-9]{8}$/;
@@ -18,9 +17,29 @@ const VIN_PART_PATTERN = /^[A-HJ-NPR-Z0-9]{8}$/;
 export const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2] as const;
 
 const TRANSLITERATION: Readonly<Record<string, number>> = {
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8,
-  J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
-  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
 };
 
 /** Model-year codes in order; code k (0-based) stands for 1980 + k and 2010 + k. */
@@ -71,9 +90,7 @@ export function isValidVin(s: string): boolean {
  */
 export function makeVin(prefix8: string, suffix8: string): string {
   if (!VIN_PART_PATTERN.test(prefix8) || !VIN_PART_PATTERN.test(suffix8)) {
-    throw new RangeError(
-      `makeVin needs two parts of 8 VIN characters, got ${JSON.stringify(prefix8)} and ${JSON.stringify(suffix8)}`,
-    );
+    throw new RangeError(`makeVin needs two parts of 8 VIN characters, got ${JSON.stringify(prefix8)} and ${JSON.stringify(suffix8)}`);
   }
   return `${prefix8}${vinCheckDigit(`${prefix8}0${suffix8}`)}${suffix8}`;
 }

@@ -1,15 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { z } from 'zod';
-import {
-  validationMessageCodes,
-  zCreditCode,
-  zFen,
-  zPhone,
-  zPlate,
-  zResidentId,
-  zSignedFen,
-  zVin,
-} from './zod';
+import { validationMessageCodes, zCreditCode, zFen, zPhone, zPlate, zResidentId, zSignedFen, zVin } from './zod';
 
 function issuesOf(schema: z.ZodType, input: unknown): { message: string; reason?: unknown }[] {
   const r = schema.safeParse(input);
@@ -39,23 +30,17 @@ describe('errors are i18n codes', () => {
   });
   it('plate, with the reason', () => {
     expect(issuesOf(zPlate, '无A12345')).toEqual([{ message: 'validation.plate', reason: 'province' }]);
-    expect(issuesOf(zPlate, '沪A123456')).toEqual([
-      { message: 'validation.plate', reason: 'new-energy-position' },
-    ]);
+    expect(issuesOf(zPlate, '沪A123456')).toEqual([{ message: 'validation.plate', reason: 'new-energy-position' }]);
   });
   it('vin, with the reason', () => {
     expect(issuesOf(zVin, '1M8GDM9A1KP042788')).toEqual([{ message: 'validation.vin', reason: 'check-digit' }]);
     expect(issuesOf(zVin, '1M8GDM9AXKP04278')).toEqual([{ message: 'validation.vin', reason: 'length' }]);
   });
   it('resident ID, with the reason', () => {
-    expect(issuesOf(zResidentId, '110105194912310021')).toEqual([
-      { message: 'validation.residentId', reason: 'check' },
-    ]);
+    expect(issuesOf(zResidentId, '110105194912310021')).toEqual([{ message: 'validation.residentId', reason: 'check' }]);
   });
   it('credit code, with the reason', () => {
-    expect(issuesOf(zCreditCode, '91350100M000100Y44')).toEqual([
-      { message: 'validation.creditCode', reason: 'check' },
-    ]);
+    expect(issuesOf(zCreditCode, '91350100M000100Y44')).toEqual([{ message: 'validation.creditCode', reason: 'check' }]);
   });
   it('a missing value is validation.required', () => {
     for (const schema of [zPhone, zPlate, zVin, zResidentId, zCreditCode, zFen, zSignedFen]) {
@@ -65,9 +50,7 @@ describe('errors are i18n codes', () => {
     expect(form.safeParse({ phone: '13812345678' }).success).toBe(true);
     const r = form.safeParse({});
     expect(r.success).toBe(false);
-    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['phone', 'validation.required'],
-    ]);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['phone', 'validation.required']]);
   });
   it('every message used is in validationMessageCodes', () => {
     const seen = new Set<string>();
@@ -93,12 +76,9 @@ describe('zFen / zSignedFen', () => {
     expect(zFen.parse(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
     expect(zSignedFen.parse(-500)).toBe(-500);
   });
-  it.each([-1, 0.5, Number.NaN, Infinity, Number.MAX_SAFE_INTEGER + 1, '100', null])(
-    'zFen rejects %j',
-    (v) => {
-      expect(issuesOf(zFen, v).map((i) => i.message)).toContain('validation.fen');
-    },
-  );
+  it.each([-1, 0.5, Number.NaN, Infinity, Number.MAX_SAFE_INTEGER + 1, '100', null])('zFen rejects %j', (v) => {
+    expect(issuesOf(zFen, v).map((i) => i.message)).toContain('validation.fen');
+  });
   it.each([0.5, Number.MIN_SAFE_INTEGER - 1, '-1'])('zSignedFen rejects %j', (v) => {
     expect(issuesOf(zSignedFen, v)).toEqual([{ message: 'validation.signedFen' }]);
   });

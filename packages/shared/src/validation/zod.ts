@@ -28,14 +28,10 @@ export type ValidationMessageCode = (typeof validationMessageCodes)[number];
 
 /** Error map for the base type check: undefined → 'validation.required', anything else → `code`. */
 function typeError(code: ValidationMessageCode) {
-  return (issue: { input?: unknown }): ValidationMessageCode =>
-    issue.input === undefined ? 'validation.required' : code;
+  return (issue: { input?: unknown }): ValidationMessageCode => (issue.input === undefined ? 'validation.required' : code);
 }
 
-function reasonCheck<R extends string>(
-  code: ValidationMessageCode,
-  validate: (s: string) => { ok: true } | { ok: false; reason: R },
-) {
+function reasonCheck<R extends string>(code: ValidationMessageCode, validate: (s: string) => { ok: true } | { ok: false; reason: R }) {
   return (value: string, ctx: z.RefinementCtx<string>): void => {
     const result = validate(value);
     if (!result.ok) {
@@ -75,9 +71,7 @@ export const zCreditCode = z
   .superRefine(reasonCheck('validation.creditCode', validateCreditCode));
 
 /** Non-negative amount in fen (safe integer). */
-export const zFen = z
-  .int({ error: typeError('validation.fen') })
-  .min(0, { error: 'validation.fen' });
+export const zFen = z.int({ error: typeError('validation.fen') }).min(0, { error: 'validation.fen' });
 
 /** Signed amount in fen (safe integer), e.g. adjustments and credit notes. */
 export const zSignedFen = z.int({ error: typeError('validation.signedFen') });

@@ -13,10 +13,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const lastAudit = async (action: string) =>
-  (await t.database.query<{ username: string; before: unknown; after: unknown; entity_id: string; store_id: string | null }>(
-    'SELECT * FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT 1',
-    [action],
-  ))[0];
+  (
+    await t.database.query<{ username: string; before: unknown; after: unknown; entity_id: string; store_id: string | null }>(
+      'SELECT * FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT 1',
+      [action],
+    )
+  )[0];
 
 describe('users', () => {
   it('an administrator creates a service advisor in store 2, who signs in there with the advisor rights', async () => {
@@ -45,11 +47,22 @@ describe('users', () => {
 
   it('rejects a weak password, a bad phone and a duplicate username with field messages', async () => {
     const fs = await t.storeId('FS01');
-    const weak = await admin.post('/api/users', { username: 'weak.one', displayName: '弱', phone: '12345', password: 'short', assignments: [{ storeId: fs, roleId: await roleId('cashier') }] });
+    const weak = await admin.post('/api/users', {
+      username: 'weak.one',
+      displayName: '弱',
+      phone: '12345',
+      password: 'short',
+      assignments: [{ storeId: fs, roleId: await roleId('cashier') }],
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().fields.password).toContain('8');
     expect(weak.json().fields.phone).toContain('手机号');
-    const dup = await admin.post('/api/users', { username: 'advisor.gz01', displayName: '重复', password: 'Password123', assignments: [{ storeId: fs, roleId: await roleId('cashier') }] });
+    const dup = await admin.post('/api/users', {
+      username: 'advisor.gz01',
+      displayName: '重复',
+      password: 'Password123',
+      assignments: [{ storeId: fs, roleId: await roleId('cashier') }],
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('record.duplicate');
     const users = await t.database.query("SELECT 1 FROM app_user WHERE username = 'weak.one'");
@@ -58,13 +71,28 @@ describe('users', () => {
 
   it('refuses to grant a role with rights the granting user does not hold (no escalation)', async () => {
     const userAdminPerms = ['admin.user.read', 'admin.user.create', 'admin.user.assign-roles', 'masterdata.part.read'];
-    await createUserWithRole(t, { username: 'store.useradmin', roleCode: 'store_user_admin', permissions: userAdminPerms, storeCodes: ['GZ01'] });
+    await createUserWithRole(t, {
+      username: 'store.useradmin',
+      roleCode: 'store_user_admin',
+      permissions: userAdminPerms,
+      storeCodes: ['GZ01'],
+    });
     const storeAdmin = await t.login('store.useradmin');
     const gz = await t.storeId('GZ01');
-    const res = await storeAdmin.post('/api/users', { username: 'sneaky', displayName: '越权', password: 'Password123', assignments: [{ storeId: gz, roleId: await roleId('system_admin') }] });
+    const res = await storeAdmin.post('/api/users', {
+      username: 'sneaky',
+      displayName: '越权',
+      password: 'Password123',
+      assignments: [{ storeId: gz, roleId: await roleId('system_admin') }],
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().fields['assignments.0.roleId']).toBeTruthy();
-    const other = await storeAdmin.post('/api/users', { username: 'sneaky', displayName: '越店', password: 'Password123', assignments: [{ storeId: await t.storeId('FS01'), roleId: await roleId('store_user_admin') }] });
+    const other = await storeAdmin.post('/api/users', {
+      username: 'sneaky',
+      displayName: '越店',
+      password: 'Password123',
+      assignments: [{ storeId: await t.storeId('FS01'), roleId: await roleId('store_user_admin') }],
+    });
     expect(other.statusCode).toBe(422);
     expect((await t.database.query("SELECT 1 FROM app_user WHERE username = 'sneaky'")).length).toBe(0);
   });
@@ -111,7 +139,21 @@ describe('roles and permissions', () => {
     const perms = (await admin.get('/api/permissions')).json();
     expect(perms).toEqual(expect.arrayContaining([{ code: 'admin.user.create', module: 'admin', resource: 'user', action: 'create' }]));
     const roles = (await admin.get('/api/roles')).json().items.map((r: { code: string }) => r.code);
-    expect(roles).toEqual(expect.arrayContaining(['general_manager', 'service_advisor', 'technician', 'qc_inspector', 'warranty_clerk', 'parts_clerk', 'customer_care', 'cashier', 'accountant', 'group_management', 'system_admin']));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'general_manager',
+        'service_advisor',
+        'technician',
+        'qc_inspector',
+        'warranty_clerk',
+        'parts_clerk',
+        'customer_care',
+        'cashier',
+        'accountant',
+        'group_management',
+        'system_admin',
+      ]),
+    );
   });
 
   it('edits a role, refuses unknown permissions, and audits the change; holders get the new rights', async () => {
@@ -135,7 +177,10 @@ describe('store settings', () => {
     const sm = await t.login('servicemgr.gz01');
     const settings = (await sm.get('/api/store-settings')).json();
     expect(settings.labourRates.length).toBeGreaterThan(5);
-    const changed = { ...settings, labourRates: settings.labourRates.map((l: { rateFen: number }, i: number) => (i === 0 ? { ...l, rateFen: l.rateFen + 1000 } : l)) };
+    const changed = {
+      ...settings,
+      labourRates: settings.labourRates.map((l: { rateFen: number }, i: number) => (i === 0 ? { ...l, rateFen: l.rateFen + 1000 } : l)),
+    };
     expect((await sm.put('/api/store-settings', changed)).statusCode).toBe(200);
     const audit = await lastAudit('store-settings.update');
     expect(JSON.stringify(audit!.before)).toContain(String(settings.labourRates[0].rateFen));
@@ -151,14 +196,23 @@ describe('store settings', () => {
     const badTime = await sm.put('/api/store-settings', { ...settings, businessHours: { open: '25:00', close: '18:00' } });
     expect(badTime.statusCode).toBe(400);
     expect(badTime.json().fields['businessHours.open']).toContain('HH:mm');
-    const badRef = await sm.put('/api/store-settings', { ...settings, labourRates: [{ repairTypeId: '01900000-0000-7000-8000-000000000000', rateFen: 100 }] });
+    const badRef = await sm.put('/api/store-settings', {
+      ...settings,
+      labourRates: [{ repairTypeId: '01900000-0000-7000-8000-000000000000', rateFen: 100 }],
+    });
     expect(badRef.statusCode).toBe(422);
   });
 });
 
 describe('stores, organisation and audit viewer', () => {
   it('creates a store in the group and service bays in the current store', async () => {
-    const res = await admin.post('/api/stores', { code: 'SZ01', name: '示例一汽-大众深圳南山店', shortName: '南山店', plateProvince: '粤', plateLetter: 'B' });
+    const res = await admin.post('/api/stores', {
+      code: 'SZ01',
+      name: '示例一汽-大众深圳南山店',
+      shortName: '南山店',
+      plateProvince: '粤',
+      plateLetter: 'B',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().groupId).toBeTruthy();
     const sm = await t.login('servicemgr.gz01');

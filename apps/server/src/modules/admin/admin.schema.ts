@@ -39,4 +39,3 @@ export const team = pgTable(
   },
   (t) => [uniqueIndex('team_store_code_uq').on(t.storeId, t.code)],
 );
-

@@ -42,31 +42,42 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const scope = (ctx: RequestContext): SQL | undefined =>
     ctx.dataScope === 'group' ? undefined : inArray(auditLog.storeId, [...ctx.visibleStoreIds]);
 
-  r.get('/api/audit-logs', { config: { permission: 'admin.audit.read' }, schema: { tags: ['audit'], querystring: query, response: { 200: listResponse(item) } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const q = req.query;
-    const conds: (SQL | undefined)[] = [scope(ctx)];
-    if (q.action) conds.push(ilike(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-    if (q.username) conds.push(eq(auditLog.username, q.username));
-    if (q.entityType) conds.push(eq(auditLog.entityType, q.entityType));
-    if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
-    if (q.success) conds.push(eq(auditLog.success, q.success === 'true'));
-    if (q.from) conds.push(gte(auditLog.at, q.from));
-    if (q.to) conds.push(lt(auditLog.at, q.to));
-    if (q.q) conds.push(or(ilike(auditLog.action, likePattern(q.q)), ilike(auditLog.username, likePattern(q.q)), ilike(auditLog.entityId, likePattern(q.q))));
-    const w = and(...conds.filter(Boolean));
-    const db = app.database.db;
-    const [rows, [total]] = await Promise.all([
-      db
-        .select({ log: auditLog, storeName: store.shortName })
-        .from(auditLog)
-        .leftJoin(store, eq(store.id, auditLog.storeId))
-        .where(w)
-        .orderBy(desc(auditLog.at), desc(auditLog.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize),
-      db.select({ n: count() }).from(auditLog).where(w),
-    ]);
-    return { items: rows.map((x) => ({ ...x.log, storeName: x.storeName })), total: total?.n ?? 0 };
-  });
+  r.get(
+    '/api/audit-logs',
+    { config: { permission: 'admin.audit.read' }, schema: { tags: ['audit'], querystring: query, response: { 200: listResponse(item) } } },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const q = req.query;
+      const conds: (SQL | undefined)[] = [scope(ctx)];
+      if (q.action) conds.push(ilike(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      if (q.username) conds.push(eq(auditLog.username, q.username));
+      if (q.entityType) conds.push(eq(auditLog.entityType, q.entityType));
+      if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
+      if (q.success) conds.push(eq(auditLog.success, q.success === 'true'));
+      if (q.from) conds.push(gte(auditLog.at, q.from));
+      if (q.to) conds.push(lt(auditLog.at, q.to));
+      if (q.q)
+        conds.push(
+          or(
+            ilike(auditLog.action, likePattern(q.q)),
+            ilike(auditLog.username, likePattern(q.q)),
+            ilike(auditLog.entityId, likePattern(q.q)),
+          ),
+        );
+      const w = and(...conds.filter(Boolean));
+      const db = app.database.db;
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({ log: auditLog, storeName: store.shortName })
+          .from(auditLog)
+          .leftJoin(store, eq(store.id, auditLog.storeId))
+          .where(w)
+          .orderBy(desc(auditLog.at), desc(auditLog.id))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
+        db.select({ n: count() }).from(auditLog).where(w),
+      ]);
+      return { items: rows.map((x) => ({ ...x.log, storeName: x.storeName })), total: total?.n ?? 0 };
+    },
+  );
 }

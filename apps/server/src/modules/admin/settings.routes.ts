@@ -14,30 +14,48 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['store-settings'];
 
-  r.get('/api/store-settings', { config: { permission: 'admin.settings.read' }, schema: { tags, summary: "The current store's settings", response: { 200: storeSettingsSchema } } }, async (req) =>
-    loadStoreSettings(app.database.db, requireCtx(req.ctx).storeId),
+  r.get(
+    '/api/store-settings',
+    {
+      config: { permission: 'admin.settings.read' },
+      schema: { tags, summary: "The current store's settings", response: { 200: storeSettingsSchema } },
+    },
+    async (req) => loadStoreSettings(app.database.db, requireCtx(req.ctx).storeId),
   );
 
-  r.put('/api/store-settings', { config: { permission: 'admin.settings.update' }, schema: { tags, body: storeSettingsSchema, response: { 200: storeSettingsSchema } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const settings = req.body;
-    return withTx(app.database.db, async (tx) => {
-      const ids = settings.labourRates.map((l) => l.repairTypeId);
-      if (new Set(ids).size !== ids.length) throw new AppError('invalid', 'request.invalid', {}, { labourRates: 'record.duplicate' });
-      if (ids.length) {
-        const found = await tx.select({ id: repairType.id }).from(repairType).where(inArray(repairType.id, ids));
-        const missing = ids.findIndex((id) => !found.some((f) => f.id === id));
-        if (missing >= 0) throw new AppError('unprocessable', 'record.reference_invalid', {}, { [`labourRates.${missing}.repairTypeId`]: 'record.reference_invalid' });
-      }
-      const before = await loadStoreSettings(tx, ctx.storeId);
-      await tx
-        .insert(storeSetting)
-        .values({ storeId: ctx.storeId, settings, updatedAt: new Date() })
-        .onConflictDoUpdate({ target: storeSetting.storeId, set: { settings, updatedAt: new Date() } });
-      // Labour rates are prices: the before/after of every change is kept.
-      const diff = changedFields(before as unknown as Record<string, unknown>, settings as unknown as Record<string, unknown>);
-      await writeAudit(tx, ctx, { action: 'store-settings.update', entityType: 'store_setting', entityId: ctx.storeId, ...diff });
-      return settings;
-    });
-  });
+  r.put(
+    '/api/store-settings',
+    {
+      config: { permission: 'admin.settings.update' },
+      schema: { tags, body: storeSettingsSchema, response: { 200: storeSettingsSchema } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const settings = req.body;
+      return withTx(app.database.db, async (tx) => {
+        const ids = settings.labourRates.map((l) => l.repairTypeId);
+        if (new Set(ids).size !== ids.length) throw new AppError('invalid', 'request.invalid', {}, { labourRates: 'record.duplicate' });
+        if (ids.length) {
+          const found = await tx.select({ id: repairType.id }).from(repairType).where(inArray(repairType.id, ids));
+          const missing = ids.findIndex((id) => !found.some((f) => f.id === id));
+          if (missing >= 0)
+            throw new AppError(
+              'unprocessable',
+              'record.reference_invalid',
+              {},
+              { [`labourRates.${missing}.repairTypeId`]: 'record.reference_invalid' },
+            );
+        }
+        const before = await loadStoreSettings(tx, ctx.storeId);
+        await tx
+          .insert(storeSetting)
+          .values({ storeId: ctx.storeId, settings, updatedAt: new Date() })
+          .onConflictDoUpdate({ target: storeSetting.storeId, set: { settings, updatedAt: new Date() } });
+        // Labour rates are prices: the before/after of every change is kept.
+        const diff = changedFields(before as unknown as Record<string, unknown>, settings as unknown as Record<string, unknown>);
+        await writeAudit(tx, ctx, { action: 'store-settings.update', entityType: 'store_setting', entityId: ctx.storeId, ...diff });
+        return settings;
+      });
+    },
+  );
 }

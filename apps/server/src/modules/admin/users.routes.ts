@@ -61,11 +61,23 @@ function visibleUser(ctx: RequestContext): SQL | undefined {
 async function withRoles(exec: Executor, users: (typeof appUser.$inferSelect)[]) {
   if (users.length === 0) return [];
   const rows = await exec
-    .select({ userId: userRole.userId, storeId: userRole.storeId, storeName: store.shortName, roleId: role.id, roleCode: role.code, roleName: role.name })
+    .select({
+      userId: userRole.userId,
+      storeId: userRole.storeId,
+      storeName: store.shortName,
+      roleId: role.id,
+      roleCode: role.code,
+      roleName: role.name,
+    })
     .from(userRole)
     .innerJoin(role, eq(role.id, userRole.roleId))
     .innerJoin(store, eq(store.id, userRole.storeId))
-    .where(inArray(userRole.userId, users.map((u) => u.id)))
+    .where(
+      inArray(
+        userRole.userId,
+        users.map((u) => u.id),
+      ),
+    )
     .orderBy(asc(store.code), asc(role.code));
   return users.map(({ passwordHash: _secret, passwordChangedAt: _p, updatedAt: _u, ...u }) => ({
     ...u,
@@ -82,7 +94,8 @@ async function checkAssignments(exec: Executor, ctx: RequestContext, assignments
       throw new AppError('unprocessable', 'auth.store_not_allowed', {}, { [`assignments.${i}.storeId`]: 'auth.store_not_allowed' });
     }
     const r = roles.find((x) => x.id === a.roleId);
-    if (!r) throw new AppError('unprocessable', 'record.reference_invalid', {}, { [`assignments.${i}.roleId`]: 'record.reference_invalid' });
+    if (!r)
+      throw new AppError('unprocessable', 'record.reference_invalid', {}, { [`assignments.${i}.roleId`]: 'record.reference_invalid' });
     if (!r.permissions.every((p) => ctx.permissions.has(p))) {
       throw new AppError('forbidden', 'auth.forbidden', {}, { [`assignments.${i}.roleId`]: 'auth.forbidden' });
     }
@@ -90,7 +103,10 @@ async function checkAssignments(exec: Executor, ctx: RequestContext, assignments
 }
 
 async function loadVisible(exec: Executor, ctx: RequestContext, id: string, lock = false) {
-  const q = exec.select().from(appUser).where(and(eq(appUser.id, id), visibleUser(ctx)));
+  const q = exec
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.id, id), visibleUser(ctx)));
   const [user] = lock ? await q.for('update') : await q;
   if (!user) throw notFound();
   return user;
@@ -102,7 +118,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   app.storeRecords.register('app_user', {
     async visible(database, ctx, id) {
       if (ctx.dataScope === 'group') return (await database.query('SELECT 1 FROM app_user WHERE id = $1', [id])).length > 0;
-      return (await database.query('SELECT 1 FROM user_role WHERE user_id = $1 AND store_id = ANY($2::uuid[])', [id, ctx.visibleStoreIds])).length > 0;
+      return (
+        (await database.query('SELECT 1 FROM user_role WHERE user_id = $1 AND store_id = ANY($2::uuid[])', [id, ctx.visibleStoreIds]))
+          .length > 0
+      );
     },
     async idsOfStore(database, storeId, limit) {
       const rows = await database.query<{ id: string }>(
@@ -113,15 +132,20 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   const tags = ['user'];
-  const filters = listQuery.extend({
-    active: z.enum(['true', 'false']).optional(),
-    roleId: z.uuid().optional(),
-    storeId: z.uuid().optional(),
-  }).strict();
+  const filters = listQuery
+    .extend({
+      active: z.enum(['true', 'false']).optional(),
+      roleId: z.uuid().optional(),
+      storeId: z.uuid().optional(),
+    })
+    .strict();
 
   const listWhere = (ctx: RequestContext, q: z.infer<typeof filters>) => {
     const conds: (SQL | undefined)[] = [visibleUser(ctx)];
-    if (q.q) conds.push(or(ilike(appUser.username, likePattern(q.q)), ilike(appUser.displayName, likePattern(q.q)), ilike(appUser.phone, likePattern(q.q))));
+    if (q.q)
+      conds.push(
+        or(ilike(appUser.username, likePattern(q.q)), ilike(appUser.displayName, likePattern(q.q)), ilike(appUser.phone, likePattern(q.q))),
+      );
     if (q.active) conds.push(eq(appUser.active, q.active === 'true'));
     if (q.roleId || q.storeId) {
       const inner: SQL[] = [sql`${userRole.userId} = ${appUser.id}`];
@@ -133,112 +157,223 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   };
   const sortable = { username: appUser.username, displayName: appUser.displayName, createdAt: appUser.createdAt };
 
-  r.get('/api/users', { config: { permission: 'admin.user.read' }, schema: { tags, querystring: filters, response: { 200: listResponse(userItem) } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const db = app.database.db;
-    const w = listWhere(ctx, req.query);
-    const [users, [total]] = await Promise.all([
-      db.select().from(appUser).where(w).orderBy(orderBy(req.query.sort, sortable, asc(appUser.username))).limit(req.query.pageSize).offset((req.query.page - 1) * req.query.pageSize),
-      db.select({ n: count() }).from(appUser).where(w),
-    ]);
-    return { items: await withRoles(db, users), total: total?.n ?? 0 };
-  });
-
-  r.get('/api/users/export', { config: { permission: 'admin.user.export' }, schema: { tags, querystring: filters.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
-    const ctx = requireCtx(req.ctx);
-    const db = app.database.db;
-    const q = { ...req.query, page: 1, pageSize: 1 };
-    const users = await withRoles(db, await db.select().from(appUser).where(listWhere(ctx, q)).orderBy(asc(appUser.username)).limit(50_000));
-    await writeAudit(db, ctx, { action: 'user.export', entityType: 'user', detail: { rows: users.length, filter: req.query } });
-    const t = (zh: string, en: string) => (ctx.locale === 'en-US' ? en : zh);
-    const body = await toXlsx('users', [
-      { header: t('用户名', 'Username'), key: 'username', value: (u) => u.username },
-      { header: t('姓名', 'Name'), key: 'displayName', value: (u) => u.displayName },
-      { header: t('手机', 'Phone'), key: 'phone', value: (u) => u.phone },
-      { header: t('状态', 'Status'), key: 'active', value: (u) => (u.active ? t('启用', 'Active') : t('停用', 'Disabled')) },
-      { header: t('门店与角色', 'Stores and roles'), key: 'roles', width: 48, value: (u) => u.roles.map((x) => `${x.storeName}:${x.roleName}`).join('; ') },
-    ], users);
-    return sendXlsx(reply, 'users.xlsx', body);
-  });
-
-  r.get('/api/users/:id', { config: { permission: 'admin.user.read', storeRecord: 'app_user' }, schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: userItem } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const user = await loadVisible(app.database.db, ctx, req.params.id);
-    return (await withRoles(app.database.db, [user]))[0]!;
-  });
-
-  r.post('/api/users', { config: { permission: 'admin.user.create' }, schema: { tags, body: createBody, response: { 201: userItem } } }, async (req, reply) => {
-    const ctx = requireCtx(req.ctx);
-    const body = req.body;
-    const passwordHash = await hashPassword(body.password);
-    const created = await withTx(app.database.db, async (tx) => {
-      await checkAssignments(tx, ctx, body.assignments);
-      if (body.departmentId) {
-        const [d] = await tx.select({ id: department.id }).from(department).where(and(eq(department.id, body.departmentId), inArray(department.storeId, [...ctx.visibleStoreIds])));
-        if (!d) throw new AppError('unprocessable', 'record.reference_invalid', {}, { departmentId: 'record.reference_invalid' });
-      }
-      const [user] = await tx
-        .insert(appUser)
-        .values({ username: body.username, displayName: body.displayName, phone: body.phone ?? '', passwordHash, locale: body.locale ?? 'zh-CN', departmentId: body.departmentId ?? null })
-        .returning();
-      await tx.insert(userRole).values(body.assignments.map((a) => ({ ...a, userId: user!.id }))).onConflictDoNothing();
-      const result = (await withRoles(tx, [user!]))[0]!;
-      await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user!.id, after: { username: result.username, displayName: result.displayName, roles: result.roles } });
-      return result;
-    });
-    return reply.code(201).send(created);
-  });
-
-  r.patch('/api/users/:id', { config: { permission: 'admin.user.update', storeRecord: 'app_user' }, schema: { tags, params: z.object({ id: z.uuid() }), body: updateBody, response: { 200: userItem } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    return withTx(app.database.db, async (tx) => {
-      const before = await loadVisible(tx, ctx, req.params.id, true);
-      const [user] = await tx.update(appUser).set({ ...req.body, updatedAt: new Date() }).where(eq(appUser.id, before.id)).returning();
-      const { before: b, after: a } = changedFields(before as Record<string, unknown>, req.body);
-      await writeAudit(tx, ctx, { action: 'user.update', entityType: 'user', entityId: before.id, before: b, after: a });
-      return (await withRoles(tx, [user!]))[0]!;
-    });
-  });
-
-  for (const [action, active] of [['disable', false], ['enable', true]] as const) {
-    r.post(`/api/users/:id/${action}`, { config: { permission: 'admin.user.disable', storeRecord: 'app_user' }, schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: userItem } } }, async (req) => {
+  r.get(
+    '/api/users',
+    { config: { permission: 'admin.user.read' }, schema: { tags, querystring: filters, response: { 200: listResponse(userItem) } } },
+    async (req) => {
       const ctx = requireCtx(req.ctx);
-      if (!active && req.params.id === ctx.user.id) throw new AppError('unprocessable', 'user.cannot_disable_self');
+      const db = app.database.db;
+      const w = listWhere(ctx, req.query);
+      const [users, [total]] = await Promise.all([
+        db
+          .select()
+          .from(appUser)
+          .where(w)
+          .orderBy(orderBy(req.query.sort, sortable, asc(appUser.username)))
+          .limit(req.query.pageSize)
+          .offset((req.query.page - 1) * req.query.pageSize),
+        db.select({ n: count() }).from(appUser).where(w),
+      ]);
+      return { items: await withRoles(db, users), total: total?.n ?? 0 };
+    },
+  );
+
+  r.get(
+    '/api/users/export',
+    { config: { permission: 'admin.user.export' }, schema: { tags, querystring: filters.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const ctx = requireCtx(req.ctx);
+      const db = app.database.db;
+      const q = { ...req.query, page: 1, pageSize: 1 };
+      const users = await withRoles(
+        db,
+        await db.select().from(appUser).where(listWhere(ctx, q)).orderBy(asc(appUser.username)).limit(50_000),
+      );
+      await writeAudit(db, ctx, { action: 'user.export', entityType: 'user', detail: { rows: users.length, filter: req.query } });
+      const t = (zh: string, en: string) => (ctx.locale === 'en-US' ? en : zh);
+      const body = await toXlsx(
+        'users',
+        [
+          { header: t('用户名', 'Username'), key: 'username', value: (u) => u.username },
+          { header: t('姓名', 'Name'), key: 'displayName', value: (u) => u.displayName },
+          { header: t('手机', 'Phone'), key: 'phone', value: (u) => u.phone },
+          { header: t('状态', 'Status'), key: 'active', value: (u) => (u.active ? t('启用', 'Active') : t('停用', 'Disabled')) },
+          {
+            header: t('门店与角色', 'Stores and roles'),
+            key: 'roles',
+            width: 48,
+            value: (u) => u.roles.map((x) => `${x.storeName}:${x.roleName}`).join('; '),
+          },
+        ],
+        users,
+      );
+      return sendXlsx(reply, 'users.xlsx', body);
+    },
+  );
+
+  r.get(
+    '/api/users/:id',
+    {
+      config: { permission: 'admin.user.read', storeRecord: 'app_user' },
+      schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: userItem } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const user = await loadVisible(app.database.db, ctx, req.params.id);
+      return (await withRoles(app.database.db, [user]))[0]!;
+    },
+  );
+
+  r.post(
+    '/api/users',
+    { config: { permission: 'admin.user.create' }, schema: { tags, body: createBody, response: { 201: userItem } } },
+    async (req, reply) => {
+      const ctx = requireCtx(req.ctx);
+      const body = req.body;
+      const passwordHash = await hashPassword(body.password);
+      const created = await withTx(app.database.db, async (tx) => {
+        await checkAssignments(tx, ctx, body.assignments);
+        if (body.departmentId) {
+          const [d] = await tx
+            .select({ id: department.id })
+            .from(department)
+            .where(and(eq(department.id, body.departmentId), inArray(department.storeId, [...ctx.visibleStoreIds])));
+          if (!d) throw new AppError('unprocessable', 'record.reference_invalid', {}, { departmentId: 'record.reference_invalid' });
+        }
+        const [user] = await tx
+          .insert(appUser)
+          .values({
+            username: body.username,
+            displayName: body.displayName,
+            phone: body.phone ?? '',
+            passwordHash,
+            locale: body.locale ?? 'zh-CN',
+            departmentId: body.departmentId ?? null,
+          })
+          .returning();
+        await tx
+          .insert(userRole)
+          .values(body.assignments.map((a) => ({ ...a, userId: user!.id })))
+          .onConflictDoNothing();
+        const result = (await withRoles(tx, [user!]))[0]!;
+        await writeAudit(tx, ctx, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user!.id,
+          after: { username: result.username, displayName: result.displayName, roles: result.roles },
+        });
+        return result;
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  r.patch(
+    '/api/users/:id',
+    {
+      config: { permission: 'admin.user.update', storeRecord: 'app_user' },
+      schema: { tags, params: z.object({ id: z.uuid() }), body: updateBody, response: { 200: userItem } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
       return withTx(app.database.db, async (tx) => {
         const before = await loadVisible(tx, ctx, req.params.id, true);
-        const [user] = await tx.update(appUser).set({ active, updatedAt: new Date() }).where(eq(appUser.id, before.id)).returning();
-        if (!active) await deleteUserSessions(tx, before.id);
-        await writeAudit(tx, ctx, { action: `user.${action}`, entityType: 'user', entityId: before.id, before: { active: before.active }, after: { active } });
+        const [user] = await tx
+          .update(appUser)
+          .set({ ...req.body, updatedAt: new Date() })
+          .where(eq(appUser.id, before.id))
+          .returning();
+        const { before: b, after: a } = changedFields(before as Record<string, unknown>, req.body);
+        await writeAudit(tx, ctx, { action: 'user.update', entityType: 'user', entityId: before.id, before: b, after: a });
         return (await withRoles(tx, [user!]))[0]!;
       });
-    });
+    },
+  );
+
+  for (const [action, active] of [
+    ['disable', false],
+    ['enable', true],
+  ] as const) {
+    r.post(
+      `/api/users/:id/${action}`,
+      {
+        config: { permission: 'admin.user.disable', storeRecord: 'app_user' },
+        schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: userItem } },
+      },
+      async (req) => {
+        const ctx = requireCtx(req.ctx);
+        if (!active && req.params.id === ctx.user.id) throw new AppError('unprocessable', 'user.cannot_disable_self');
+        return withTx(app.database.db, async (tx) => {
+          const before = await loadVisible(tx, ctx, req.params.id, true);
+          const [user] = await tx.update(appUser).set({ active, updatedAt: new Date() }).where(eq(appUser.id, before.id)).returning();
+          if (!active) await deleteUserSessions(tx, before.id);
+          await writeAudit(tx, ctx, {
+            action: `user.${action}`,
+            entityType: 'user',
+            entityId: before.id,
+            before: { active: before.active },
+            after: { active },
+          });
+          return (await withRoles(tx, [user!]))[0]!;
+        });
+      },
+    );
   }
 
-  r.post('/api/users/:id/reset-password', { config: { permission: 'admin.user.reset-password', storeRecord: 'app_user' }, schema: { tags, params: z.object({ id: z.uuid() }), body: z.strictObject({ password }), response: { 204: z.null() } } }, async (req, reply) => {
-    const ctx = requireCtx(req.ctx);
-    const passwordHash = await hashPassword(req.body.password);
-    await withTx(app.database.db, async (tx) => {
-      const user = await loadVisible(tx, ctx, req.params.id, true);
-      await tx.update(appUser).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(appUser.id, user.id));
-      await deleteUserSessions(tx, user.id);
-      await writeAudit(tx, ctx, { action: 'user.reset-password', entityType: 'user', entityId: user.id });
-    });
-    return reply.code(204).send(null);
-  });
+  r.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { permission: 'admin.user.reset-password', storeRecord: 'app_user' },
+      schema: { tags, params: z.object({ id: z.uuid() }), body: z.strictObject({ password }), response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      const ctx = requireCtx(req.ctx);
+      const passwordHash = await hashPassword(req.body.password);
+      await withTx(app.database.db, async (tx) => {
+        const user = await loadVisible(tx, ctx, req.params.id, true);
+        await tx.update(appUser).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(appUser.id, user.id));
+        await deleteUserSessions(tx, user.id);
+        await writeAudit(tx, ctx, { action: 'user.reset-password', entityType: 'user', entityId: user.id });
+      });
+      return reply.code(204).send(null);
+    },
+  );
 
-  r.put('/api/users/:id/roles', { config: { permission: 'admin.user.assign-roles', storeRecord: 'app_user' }, schema: { tags, params: z.object({ id: z.uuid() }), body: z.strictObject({ assignments: z.array(assignment).max(50) }), response: { 200: userItem } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    return withTx(app.database.db, async (tx) => {
-      const user = await loadVisible(tx, ctx, req.params.id, true);
-      await checkAssignments(tx, ctx, req.body.assignments);
-      const before = (await withRoles(tx, [user]))[0]!.roles;
-      // Only assignments in stores the caller may see are replaced; others stay as they are.
-      await tx.delete(userRole).where(and(eq(userRole.userId, user.id), inArray(userRole.storeId, [...ctx.visibleStoreIds])));
-      if (req.body.assignments.length) await tx.insert(userRole).values(req.body.assignments.map((a) => ({ ...a, userId: user.id }))).onConflictDoNothing();
-      const result = (await withRoles(tx, [user]))[0]!;
-      await deleteUserSessions(tx, user.id);
-      await writeAudit(tx, ctx, { action: 'user.assign-roles', entityType: 'user', entityId: user.id, before: before, after: result.roles });
-      return result;
-    });
-  });
+  r.put(
+    '/api/users/:id/roles',
+    {
+      config: { permission: 'admin.user.assign-roles', storeRecord: 'app_user' },
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        body: z.strictObject({ assignments: z.array(assignment).max(50) }),
+        response: { 200: userItem },
+      },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      return withTx(app.database.db, async (tx) => {
+        const user = await loadVisible(tx, ctx, req.params.id, true);
+        await checkAssignments(tx, ctx, req.body.assignments);
+        const before = (await withRoles(tx, [user]))[0]!.roles;
+        // Only assignments in stores the caller may see are replaced; others stay as they are.
+        await tx.delete(userRole).where(and(eq(userRole.userId, user.id), inArray(userRole.storeId, [...ctx.visibleStoreIds])));
+        if (req.body.assignments.length)
+          await tx
+            .insert(userRole)
+            .values(req.body.assignments.map((a) => ({ ...a, userId: user.id })))
+            .onConflictDoNothing();
+        const result = (await withRoles(tx, [user]))[0]!;
+        await deleteUserSessions(tx, user.id);
+        await writeAudit(tx, ctx, {
+          action: 'user.assign-roles',
+          entityType: 'user',
+          entityId: user.id,
+          before: before,
+          after: result.roles,
+        });
+        return result;
+      });
+    },
+  );
 }

@@ -4,7 +4,15 @@ import type { RoleCode } from '../../kernel/roles.js';
 // Master data (基础数据): group-wide catalogues. Everyone who quotes, repairs or sells reads them; the parts
 // manager keeps the parts side, the service manager the labour side; the system administrator holds all.
 const sales: RoleCode[] = ['sales_manager', 'sales_consultant'];
-const service: RoleCode[] = ['service_manager', 'service_advisor', 'workshop_manager', 'team_leader', 'technician', 'qc_inspector', 'warranty_clerk'];
+const service: RoleCode[] = [
+  'service_manager',
+  'service_advisor',
+  'workshop_manager',
+  'team_leader',
+  'technician',
+  'qc_inspector',
+  'warranty_clerk',
+];
 const parts: RoleCode[] = ['parts_manager', 'parts_clerk'];
 const money: RoleCode[] = ['cashier', 'accountant'];
 const managers: RoleCode[] = ['general_manager', 'group_management'];

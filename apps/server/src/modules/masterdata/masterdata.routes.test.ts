@@ -12,10 +12,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const lastAudit = async (action: string) =>
-  (await t.database.query<{ username: string; before: Record<string, unknown>; after: Record<string, unknown>; detail: Record<string, unknown> }>(
-    'SELECT * FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT 1',
-    [action],
-  ))[0];
+  (
+    await t.database.query<{
+      username: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+      detail: Record<string, unknown>;
+    }>('SELECT * FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT 1', [action])
+  )[0];
 
 async function xlsx(header: string[], rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -83,7 +87,8 @@ describe('parts catalogue', () => {
     const existing = (await partsMgr.get('/api/parts', { query: { pageSize: '1', sort: 'partNo' } })).json().items[0];
     const header = ['配件编号', '配件名称', '单位', '类别', '成本价(分)', '零售价(分)', '索赔价(分)', 'ABC分类', '安全库存', '订货点'];
     const rows: (string | number)[][] = [];
-    for (let i = 0; i < 97; i++) rows.push([`ZZT${String(100000 + i)}`, `测试配件${i}`, '个', '滤清器', 1000 + i, 1500 + i, 1100 + i, 'B', 2, 4]);
+    for (let i = 0; i < 97; i++)
+      rows.push([`ZZT${String(100000 + i)}`, `测试配件${i}`, '个', '滤清器', 1000 + i, 1500 + i, 1100 + i, 'B', 2, 4]);
     rows.push(['ZZTBAD0001', '', '个', '滤清器', 1000, 1500, 1100, 'B', 2, 4]); // no name
     rows.push(['ZZTBAD0002', '价格错误', '个', '滤清器', 'abc', 1500, 1100, 'B', 2, 4]); // cost not a number
     rows.push(['ZZT100000', '重复行', '个', '滤清器', 1000, 1500, 1100, 'Z', 2, 4]); // bad class and duplicate
@@ -124,11 +129,21 @@ describe('labour operations', () => {
 
   it('rejects an unknown repair type and a badly written number of hours', async () => {
     const sm = await t.login('servicemgr.gz01');
-    const bad = await sm.post('/api/labour-operations', { code: 'LB-T-1', name: '测试', repairTypeId: '01900000-0000-7000-8000-000000000000', standardHours: '1.5' });
+    const bad = await sm.post('/api/labour-operations', {
+      code: 'LB-T-1',
+      name: '测试',
+      repairTypeId: '01900000-0000-7000-8000-000000000000',
+      standardHours: '1.5',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().fields.repairTypeId).toBeTruthy();
     const types = (await sm.get('/api/repair-types')).json().items;
-    const hours = await sm.post('/api/labour-operations', { code: 'LB-T-1', name: '测试', repairTypeId: types[0].id, standardHours: '1.555' });
+    const hours = await sm.post('/api/labour-operations', {
+      code: 'LB-T-1',
+      name: '测试',
+      repairTypeId: types[0].id,
+      standardHours: '1.555',
+    });
     expect(hours.statusCode).toBe(400);
     expect(hours.json().fields.standardHours).toContain('两位小数');
   });

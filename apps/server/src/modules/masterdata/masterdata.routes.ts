@@ -30,10 +30,18 @@ import {
   warehouse,
 } from './masterdata.schema.js';
 
-const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'validation.code' });
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'validation.code' });
 const name = z.string().trim().min(1).max(80);
 const text = (max: number) => z.string().trim().max(max);
-const decimal = z.string().trim().regex(/^\d{1,4}(\.\d{1,2})?$/, { message: 'validation.decimal' });
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,4}(\.\d{1,2})?$/, { message: 'validation.decimal' });
 const stamp = { id: z.string(), createdAt: z.date() };
 const itemOf = (shape: z.ZodRawShape) => z.object({ ...stamp, ...shape });
 const activeFilter = z.object({ active: z.enum(['true', 'false']).optional() });
@@ -56,26 +64,41 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
   // Brands → series → models → configurations (车型库)
   const brandFields = { code, name, nameEn: text(80).default(''), active: z.boolean().default(true) };
   registerCrud(app, {
-    resource: 'brands', entity: 'brand', permission: 'masterdata.vehicle-model', table: brand,
-    create: z.object(brandFields), update: patchOf(brandFields),
+    resource: 'brands',
+    entity: 'brand',
+    permission: 'masterdata.vehicle-model',
+    table: brand,
+    create: z.object(brandFields),
+    update: patchOf(brandFields),
     item: itemOf({ code: z.string(), name: z.string(), nameEn: z.string(), active: z.boolean() }),
-    search: [brand.code, brand.name, brand.nameEn], sortable: { code: brand.code, name: brand.name }, defaultSort: asc(brand.code),
+    search: [brand.code, brand.name, brand.nameEn],
+    sortable: { code: brand.code, name: brand.name },
+    defaultSort: asc(brand.code),
     exportColumns: (l) => bilingual(l, named),
   });
 
   const seriesFields = { brandId: z.uuid(), code, name, nameEn: text(80).default(''), active: z.boolean().default(true) };
   registerCrud(app, {
-    resource: 'series', entity: 'vehicle_series', permission: 'masterdata.vehicle-model', table: vehicleSeries,
-    create: z.object(seriesFields), update: patchOf(seriesFields),
+    resource: 'series',
+    entity: 'vehicle_series',
+    permission: 'masterdata.vehicle-model',
+    table: vehicleSeries,
+    create: z.object(seriesFields),
+    update: patchOf(seriesFields),
     item: itemOf({ brandId: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), active: z.boolean() }),
-    filters: z.object({ brandId: z.uuid().optional() }), filterWhere: (f) => [f.brandId ? eq(vehicleSeries.brandId, f.brandId as string) : undefined],
+    filters: z.object({ brandId: z.uuid().optional() }),
+    filterWhere: (f) => [f.brandId ? eq(vehicleSeries.brandId, f.brandId as string) : undefined],
     references: [{ field: 'brandId', table: brand }],
-    search: [vehicleSeries.code, vehicleSeries.name], sortable: { code: vehicleSeries.code, name: vehicleSeries.name }, defaultSort: asc(vehicleSeries.code),
+    search: [vehicleSeries.code, vehicleSeries.name],
+    sortable: { code: vehicleSeries.code, name: vehicleSeries.name },
+    defaultSort: asc(vehicleSeries.code),
     exportColumns: (l) => bilingual(l, named),
   });
 
   const modelFields = {
-    seriesId: z.uuid(), code, name,
+    seriesId: z.uuid(),
+    code,
+    name,
     modelYear: z.number().int().min(1990).max(2100),
     bodyType: z.enum(['sedan', 'suv', 'hatchback', 'mpv', 'wagon', 'coupe', 'pickup']),
     fuelType: z.enum(['gasoline', 'diesel', 'hev', 'phev', 'bev', 'erev']),
@@ -90,15 +113,33 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
     ['fuelType', '能源类型', 'Fuel type'],
   ];
   registerCrud(app, {
-    resource: 'models', entity: 'vehicle_model', permission: 'masterdata.vehicle-model', table: vehicleModel,
-    create: z.object(modelFields), update: patchOf(modelFields),
-    item: itemOf({ seriesId: z.string(), seriesCode: z.string().optional(), code: z.string(), name: z.string(), modelYear: z.number(), bodyType: z.string(), fuelType: z.string(), active: z.boolean() }),
-    filters: z.object({ seriesId: z.uuid().optional() }), filterWhere: (f) => [f.seriesId ? eq(vehicleModel.seriesId, f.seriesId as string) : undefined],
+    resource: 'models',
+    entity: 'vehicle_model',
+    permission: 'masterdata.vehicle-model',
+    table: vehicleModel,
+    create: z.object(modelFields),
+    update: patchOf(modelFields),
+    item: itemOf({
+      seriesId: z.string(),
+      seriesCode: z.string().optional(),
+      code: z.string(),
+      name: z.string(),
+      modelYear: z.number(),
+      bodyType: z.string(),
+      fuelType: z.string(),
+      active: z.boolean(),
+    }),
+    filters: z.object({ seriesId: z.uuid().optional() }),
+    filterWhere: (f) => [f.seriesId ? eq(vehicleModel.seriesId, f.seriesId as string) : undefined],
     references: [{ field: 'seriesId', table: vehicleSeries }],
-    search: [vehicleModel.code, vehicleModel.name], sortable: { code: vehicleModel.code, name: vehicleModel.name, modelYear: vehicleModel.modelYear }, defaultSort: asc(vehicleModel.code),
+    search: [vehicleModel.code, vehicleModel.name],
+    sortable: { code: vehicleModel.code, name: vehicleModel.name, modelYear: vehicleModel.modelYear },
+    defaultSort: asc(vehicleModel.code),
     decorate: async (exec, _ctx, rows) => {
       const ids = [...new Set(rows.map((r) => r.seriesId as string))];
-      const series = ids.length ? await exec.select({ id: vehicleSeries.id, code: vehicleSeries.code }).from(vehicleSeries).where(inArray(vehicleSeries.id, ids)) : [];
+      const series = ids.length
+        ? await exec.select({ id: vehicleSeries.id, code: vehicleSeries.code }).from(vehicleSeries).where(inArray(vehicleSeries.id, ids))
+        : [];
       return rows.map((r) => ({ ...r, seriesCode: series.find((s) => s.id === r.seriesId)?.code ?? '' }));
     },
     exportColumns: (l) => bilingual(l, modelCols),
@@ -115,95 +156,216 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const configFields = {
-    modelId: z.uuid(), code, name,
+    modelId: z.uuid(),
+    code,
+    name,
     msrpFen: zFen,
     colours: z.array(z.string().trim().min(1).max(20)).max(30).default([]),
     active: z.boolean().default(true),
   };
   registerCrud(app, {
-    resource: 'configurations', entity: 'vehicle_configuration', permission: 'masterdata.vehicle-model', table: vehicleConfiguration,
-    create: z.object(configFields), update: patchOf(configFields),
-    item: itemOf({ modelId: z.string(), code: z.string(), name: z.string(), msrpFen: z.number(), colours: z.array(z.string()), active: z.boolean() }),
-    filters: z.object({ modelId: z.uuid().optional() }), filterWhere: (f) => [f.modelId ? eq(vehicleConfiguration.modelId, f.modelId as string) : undefined],
+    resource: 'configurations',
+    entity: 'vehicle_configuration',
+    permission: 'masterdata.vehicle-model',
+    table: vehicleConfiguration,
+    create: z.object(configFields),
+    update: patchOf(configFields),
+    item: itemOf({
+      modelId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      msrpFen: z.number(),
+      colours: z.array(z.string()),
+      active: z.boolean(),
+    }),
+    filters: z.object({ modelId: z.uuid().optional() }),
+    filterWhere: (f) => [f.modelId ? eq(vehicleConfiguration.modelId, f.modelId as string) : undefined],
     references: [{ field: 'modelId', table: vehicleModel }],
-    search: [vehicleConfiguration.code, vehicleConfiguration.name], sortable: { code: vehicleConfiguration.code, name: vehicleConfiguration.name, msrpFen: vehicleConfiguration.msrpFen }, defaultSort: asc(vehicleConfiguration.code),
-    exportColumns: (l) => bilingual(l, [['code', '配置编码', 'Code'], ['name', '配置名称', 'Name'], ['msrpFen', '厂商指导价(分)', 'MSRP (fen)'], ['colours', '颜色', 'Colours']]),
+    search: [vehicleConfiguration.code, vehicleConfiguration.name],
+    sortable: { code: vehicleConfiguration.code, name: vehicleConfiguration.name, msrpFen: vehicleConfiguration.msrpFen },
+    defaultSort: asc(vehicleConfiguration.code),
+    exportColumns: (l) =>
+      bilingual(l, [
+        ['code', '配置编码', 'Code'],
+        ['name', '配置名称', 'Name'],
+        ['msrpFen', '厂商指导价(分)', 'MSRP (fen)'],
+        ['colours', '颜色', 'Colours'],
+      ]),
   });
 
   // Repair types, payment methods, insurers: small group lists.
   registerCrud(app, {
-    resource: 'repair-types', entity: 'repair_type', permission: 'masterdata.repair-type', table: repairType,
-    create: z.object(brandFields), update: patchOf(brandFields),
+    resource: 'repair-types',
+    entity: 'repair_type',
+    permission: 'masterdata.repair-type',
+    table: repairType,
+    create: z.object(brandFields),
+    update: patchOf(brandFields),
     item: itemOf({ code: z.string(), name: z.string(), nameEn: z.string(), active: z.boolean() }),
-    filters: activeFilter, filterWhere: (f) => [f.active ? eq(repairType.active, f.active === 'true') : undefined],
-    search: [repairType.code, repairType.name], sortable: { code: repairType.code, name: repairType.name }, defaultSort: asc(repairType.code),
+    filters: activeFilter,
+    filterWhere: (f) => [f.active ? eq(repairType.active, f.active === 'true') : undefined],
+    search: [repairType.code, repairType.name],
+    sortable: { code: repairType.code, name: repairType.name },
+    defaultSort: asc(repairType.code),
     exportColumns: (l) => bilingual(l, named),
   });
   registerCrud(app, {
-    resource: 'payment-methods', entity: 'payment_method', permission: 'masterdata.payment-method', table: paymentMethod,
-    create: z.object(brandFields), update: patchOf(brandFields),
+    resource: 'payment-methods',
+    entity: 'payment_method',
+    permission: 'masterdata.payment-method',
+    table: paymentMethod,
+    create: z.object(brandFields),
+    update: patchOf(brandFields),
     item: itemOf({ code: z.string(), name: z.string(), nameEn: z.string(), active: z.boolean() }),
-    filters: activeFilter, filterWhere: (f) => [f.active ? eq(paymentMethod.active, f.active === 'true') : undefined],
-    search: [paymentMethod.code, paymentMethod.name], sortable: { code: paymentMethod.code, name: paymentMethod.name }, defaultSort: asc(paymentMethod.code),
+    filters: activeFilter,
+    filterWhere: (f) => [f.active ? eq(paymentMethod.active, f.active === 'true') : undefined],
+    search: [paymentMethod.code, paymentMethod.name],
+    sortable: { code: paymentMethod.code, name: paymentMethod.name },
+    defaultSort: asc(paymentMethod.code),
     exportColumns: (l) => bilingual(l, named),
   });
   const insurerFields = { ...brandFields, phone: text(40).default('') };
   registerCrud(app, {
-    resource: 'insurers', entity: 'insurer', permission: 'masterdata.insurer', table: insurer,
-    create: z.object(insurerFields), update: patchOf(insurerFields),
+    resource: 'insurers',
+    entity: 'insurer',
+    permission: 'masterdata.insurer',
+    table: insurer,
+    create: z.object(insurerFields),
+    update: patchOf(insurerFields),
     item: itemOf({ code: z.string(), name: z.string(), nameEn: z.string(), phone: z.string(), active: z.boolean() }),
-    filters: activeFilter, filterWhere: (f) => [f.active ? eq(insurer.active, f.active === 'true') : undefined],
-    search: [insurer.code, insurer.name, insurer.nameEn], sortable: { code: insurer.code, name: insurer.name }, defaultSort: asc(insurer.code),
+    filters: activeFilter,
+    filterWhere: (f) => [f.active ? eq(insurer.active, f.active === 'true') : undefined],
+    search: [insurer.code, insurer.name, insurer.nameEn],
+    sortable: { code: insurer.code, name: insurer.name },
+    defaultSort: asc(insurer.code),
     exportColumns: (l) => bilingual(l, [...named, ['phone', '电话', 'Phone']]),
   });
 
   const dictFields = {
-    type: z.string().trim().min(1).max(40).regex(/^[a-z][a-z0-9_]*$/, { message: 'validation.code' }),
-    code, label: name, labelEn: text(80).default(''), sort: z.number().int().min(0).max(9999).default(0), active: z.boolean().default(true),
+    type: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[a-z][a-z0-9_]*$/, { message: 'validation.code' }),
+    code,
+    label: name,
+    labelEn: text(80).default(''),
+    sort: z.number().int().min(0).max(9999).default(0),
+    active: z.boolean().default(true),
   };
   registerCrud(app, {
-    resource: 'dictionaries', entity: 'dictionary_item', permission: 'masterdata.dictionary', table: dictionaryItem,
-    create: z.object(dictFields), update: patchOf(dictFields),
+    resource: 'dictionaries',
+    entity: 'dictionary_item',
+    permission: 'masterdata.dictionary',
+    table: dictionaryItem,
+    create: z.object(dictFields),
+    update: patchOf(dictFields),
     item: itemOf({ type: z.string(), code: z.string(), label: z.string(), labelEn: z.string(), sort: z.number(), active: z.boolean() }),
-    filters: z.object({ type: z.string().max(40).optional() }), filterWhere: (f) => [f.type ? eq(dictionaryItem.type, f.type as string) : undefined],
-    search: [dictionaryItem.code, dictionaryItem.label, dictionaryItem.labelEn], sortable: { type: dictionaryItem.type, code: dictionaryItem.code, sort: dictionaryItem.sort }, defaultSort: asc(dictionaryItem.type),
-    exportColumns: (l) => bilingual(l, [['type', '类型', 'Type'], ['code', '编码', 'Code'], ['label', '名称', 'Label'], ['labelEn', '英文名称', 'English label'], ['sort', '排序', 'Order']]),
+    filters: z.object({ type: z.string().max(40).optional() }),
+    filterWhere: (f) => [f.type ? eq(dictionaryItem.type, f.type as string) : undefined],
+    search: [dictionaryItem.code, dictionaryItem.label, dictionaryItem.labelEn],
+    sortable: { type: dictionaryItem.type, code: dictionaryItem.code, sort: dictionaryItem.sort },
+    defaultSort: asc(dictionaryItem.type),
+    exportColumns: (l) =>
+      bilingual(l, [
+        ['type', '类型', 'Type'],
+        ['code', '编码', 'Code'],
+        ['label', '名称', 'Label'],
+        ['labelEn', '英文名称', 'English label'],
+        ['sort', '排序', 'Order'],
+      ]),
   });
 
   const supplierFields = {
-    code, name, contact: text(40).default(''),
+    code,
+    name,
+    contact: text(40).default(''),
     phone: text(40).default(''),
-    creditCode: z.string().trim().toUpperCase().refine((v) => v === '' || isValidCreditCode(v), { message: 'validation.creditCode' }).default(''),
-    address: text(200).default(''), active: z.boolean().default(true),
+    creditCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((v) => v === '' || isValidCreditCode(v), { message: 'validation.creditCode' })
+      .default(''),
+    address: text(200).default(''),
+    active: z.boolean().default(true),
   };
   registerCrud(app, {
-    resource: 'suppliers', entity: 'supplier', permission: 'masterdata.supplier', table: supplier,
-    create: z.object(supplierFields), update: patchOf(supplierFields),
-    item: itemOf({ code: z.string(), name: z.string(), contact: z.string(), phone: z.string(), creditCode: z.string(), address: z.string(), active: z.boolean() }),
-    filters: activeFilter, filterWhere: (f) => [f.active ? eq(supplier.active, f.active === 'true') : undefined],
-    search: [supplier.code, supplier.name, supplier.contact, supplier.phone], sortable: { code: supplier.code, name: supplier.name }, defaultSort: asc(supplier.code),
-    exportColumns: (l) => bilingual(l, [['code', '编码', 'Code'], ['name', '名称', 'Name'], ['contact', '联系人', 'Contact'], ['phone', '电话', 'Phone'], ['creditCode', '统一社会信用代码', 'Credit code'], ['address', '地址', 'Address']]),
+    resource: 'suppliers',
+    entity: 'supplier',
+    permission: 'masterdata.supplier',
+    table: supplier,
+    create: z.object(supplierFields),
+    update: patchOf(supplierFields),
+    item: itemOf({
+      code: z.string(),
+      name: z.string(),
+      contact: z.string(),
+      phone: z.string(),
+      creditCode: z.string(),
+      address: z.string(),
+      active: z.boolean(),
+    }),
+    filters: activeFilter,
+    filterWhere: (f) => [f.active ? eq(supplier.active, f.active === 'true') : undefined],
+    search: [supplier.code, supplier.name, supplier.contact, supplier.phone],
+    sortable: { code: supplier.code, name: supplier.name },
+    defaultSort: asc(supplier.code),
+    exportColumns: (l) =>
+      bilingual(l, [
+        ['code', '编码', 'Code'],
+        ['name', '名称', 'Name'],
+        ['contact', '联系人', 'Contact'],
+        ['phone', '电话', 'Phone'],
+        ['creditCode', '统一社会信用代码', 'Credit code'],
+        ['address', '地址', 'Address'],
+      ]),
   });
   void isValidMobile;
 
   // Warehouses and bins belong to a store.
   const whFields = { code, name, active: z.boolean().default(true) };
   registerCrud(app, {
-    resource: 'warehouses', entity: 'warehouse', permission: 'masterdata.warehouse', table: warehouse, storeOwned: true,
-    create: z.object(whFields), update: patchOf(whFields),
+    resource: 'warehouses',
+    entity: 'warehouse',
+    permission: 'masterdata.warehouse',
+    table: warehouse,
+    storeOwned: true,
+    create: z.object(whFields),
+    update: patchOf(whFields),
     item: itemOf({ storeId: z.string(), code: z.string(), name: z.string(), active: z.boolean() }),
-    search: [warehouse.code, warehouse.name], sortable: { code: warehouse.code, name: warehouse.name }, defaultSort: asc(warehouse.code),
-    exportColumns: (l) => bilingual(l, [['code', '编码', 'Code'], ['name', '名称', 'Name'], ['active', '启用', 'Active']]),
+    search: [warehouse.code, warehouse.name],
+    sortable: { code: warehouse.code, name: warehouse.name },
+    defaultSort: asc(warehouse.code),
+    exportColumns: (l) =>
+      bilingual(l, [
+        ['code', '编码', 'Code'],
+        ['name', '名称', 'Name'],
+        ['active', '启用', 'Active'],
+      ]),
   });
   const binFields = { warehouseId: z.uuid(), code, name: text(80).default(''), active: z.boolean().default(true) };
   registerCrud(app, {
-    resource: 'bins', entity: 'bin', permission: 'masterdata.bin', table: bin, storeOwned: true,
-    create: z.object(binFields), update: patchOf(binFields),
+    resource: 'bins',
+    entity: 'bin',
+    permission: 'masterdata.bin',
+    table: bin,
+    storeOwned: true,
+    create: z.object(binFields),
+    update: patchOf(binFields),
     item: itemOf({ storeId: z.string(), warehouseId: z.string(), code: z.string(), name: z.string(), active: z.boolean() }),
-    filters: z.object({ warehouseId: z.uuid().optional() }), filterWhere: (f) => [f.warehouseId ? eq(bin.warehouseId, f.warehouseId as string) : undefined],
+    filters: z.object({ warehouseId: z.uuid().optional() }),
+    filterWhere: (f) => [f.warehouseId ? eq(bin.warehouseId, f.warehouseId as string) : undefined],
     references: [{ field: 'warehouseId', table: warehouse, storeOwned: true }],
-    search: [bin.code, bin.name], sortable: { code: bin.code }, defaultSort: asc(bin.code),
-    exportColumns: (l) => bilingual(l, [['code', '库位', 'Bin'], ['name', '名称', 'Name']]),
+    search: [bin.code, bin.name],
+    sortable: { code: bin.code },
+    defaultSort: asc(bin.code),
+    exportColumns: (l) =>
+      bilingual(l, [
+        ['code', '库位', 'Bin'],
+        ['name', '名称', 'Name'],
+      ]),
   });
 
   // Labour operations (工时项目): price = standard hours × this store's labour rate for the repair type.
@@ -216,19 +378,43 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
     ['priceFen', '工时费(分)', 'Labour price (fen)'],
   ];
   registerCrud(app, {
-    resource: 'labour-operations', entity: 'labour_operation', permission: 'masterdata.labour-operation', table: labourOperation,
-    create: z.object(lbFields), update: patchOf(lbFields),
-    item: itemOf({ code: z.string(), name: z.string(), repairTypeId: z.string(), repairTypeCode: z.string(), standardHours: z.string(), priceFen: z.number().nullable(), active: z.boolean() }),
+    resource: 'labour-operations',
+    entity: 'labour_operation',
+    permission: 'masterdata.labour-operation',
+    table: labourOperation,
+    create: z.object(lbFields),
+    update: patchOf(lbFields),
+    item: itemOf({
+      code: z.string(),
+      name: z.string(),
+      repairTypeId: z.string(),
+      repairTypeCode: z.string(),
+      standardHours: z.string(),
+      priceFen: z.number().nullable(),
+      active: z.boolean(),
+    }),
     filters: z.object({ repairTypeId: z.uuid().optional(), active: z.enum(['true', 'false']).optional() }),
-    filterWhere: (f) => [f.repairTypeId ? eq(labourOperation.repairTypeId, f.repairTypeId as string) : undefined, f.active ? eq(labourOperation.active, f.active === 'true') : undefined],
+    filterWhere: (f) => [
+      f.repairTypeId ? eq(labourOperation.repairTypeId, f.repairTypeId as string) : undefined,
+      f.active ? eq(labourOperation.active, f.active === 'true') : undefined,
+    ],
     references: [{ field: 'repairTypeId', table: repairType }],
-    search: [labourOperation.code, labourOperation.name], sortable: { code: labourOperation.code, name: labourOperation.name, standardHours: labourOperation.standardHours }, defaultSort: asc(labourOperation.code),
+    search: [labourOperation.code, labourOperation.name],
+    sortable: { code: labourOperation.code, name: labourOperation.name, standardHours: labourOperation.standardHours },
+    defaultSort: asc(labourOperation.code),
     decorate: async (exec, ctx, rows) => {
-      const [settings, types] = await Promise.all([loadStoreSettings(exec, ctx.storeId), exec.select({ id: repairType.id, code: repairType.code }).from(repairType)]);
+      const [settings, types] = await Promise.all([
+        loadStoreSettings(exec, ctx.storeId),
+        exec.select({ id: repairType.id, code: repairType.code }).from(repairType),
+      ]);
       const rate = new Map(settings.labourRates.map((l) => [l.repairTypeId, l.rateFen]));
       return rows.map((r) => {
         const perHour = rate.get(r.repairTypeId as string);
-        return { ...r, repairTypeCode: types.find((t) => t.id === r.repairTypeId)?.code ?? '', priceFen: perHour === undefined ? null : mulFen(perHour, r.standardHours as string) };
+        return {
+          ...r,
+          repairTypeCode: types.find((t) => t.id === r.repairTypeId)?.code ?? '',
+          priceFen: perHour === undefined ? null : mulFen(perHour, r.standardHours as string),
+        };
       });
     },
     exportColumns: (l) => bilingual(l, lbCols),
@@ -246,9 +432,19 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
 
   // Parts catalogue (配件目录): group prices with a store's own retail price; cost only for those allowed.
   const partFields = {
-    partNo: z.string().trim().toUpperCase().min(3).max(40).regex(/^[A-Z0-9][A-Z0-9 .-]*$/, { message: 'validation.code' }),
-    name, unit: z.string().trim().min(1).max(8), category: z.string().trim().min(1).max(40),
-    costFen: zFen, retailFen: zFen, warrantyFen: zFen,
+    partNo: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(3)
+      .max(40)
+      .regex(/^[A-Z0-9][A-Z0-9 .-]*$/, { message: 'validation.code' }),
+    name,
+    unit: z.string().trim().min(1).max(8),
+    category: z.string().trim().min(1).max(40),
+    costFen: zFen,
+    retailFen: zFen,
+    warrantyFen: zFen,
     abcClass: z.enum(['A', 'B', 'C']).default('C'),
     safetyStock: z.number().int().min(0).max(1_000_000).default(0),
     reorderPoint: z.number().int().min(0).max(1_000_000).default(0),
@@ -270,34 +466,71 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
   ];
   const intOf = (s: string | undefined) => (s === undefined || s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : Number.NaN);
   registerCrud(app, {
-    resource: 'parts', entity: 'part', permission: 'masterdata.part', table: part,
-    create: z.object(partFields), update: patchOf(partFields),
+    resource: 'parts',
+    entity: 'part',
+    permission: 'masterdata.part',
+    table: part,
+    create: z.object(partFields),
+    update: patchOf(partFields),
     item: itemOf({
-      partNo: z.string(), name: z.string(), unit: z.string(), category: z.string(),
-      costFen: z.number().nullable(), retailFen: z.number(), warrantyFen: z.number(), storeRetailFen: z.number().nullable(),
-      abcClass: z.string(), safetyStock: z.number(), reorderPoint: z.number(), supersededBy: z.string().nullable(), active: z.boolean(),
+      partNo: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      category: z.string(),
+      costFen: z.number().nullable(),
+      retailFen: z.number(),
+      warrantyFen: z.number(),
+      storeRetailFen: z.number().nullable(),
+      abcClass: z.string(),
+      safetyStock: z.number(),
+      reorderPoint: z.number(),
+      supersededBy: z.string().nullable(),
+      active: z.boolean(),
     }),
-    filters: z.object({ category: z.string().max(40).optional(), abcClass: z.enum(['A', 'B', 'C']).optional(), active: z.enum(['true', 'false']).optional() }),
+    filters: z.object({
+      category: z.string().max(40).optional(),
+      abcClass: z.enum(['A', 'B', 'C']).optional(),
+      active: z.enum(['true', 'false']).optional(),
+    }),
     filterWhere: (f) => [
       f.category ? eq(part.category, f.category as string) : undefined,
       f.abcClass ? eq(part.abcClass, f.abcClass as string) : undefined,
       f.active ? eq(part.active, f.active === 'true') : undefined,
     ],
-    search: [part.partNo, part.name], sortable: { partNo: part.partNo, name: part.name, category: part.category, retailFen: part.retailFen }, defaultSort: asc(part.partNo),
+    search: [part.partNo, part.name],
+    sortable: { partNo: part.partNo, name: part.name, category: part.category, retailFen: part.retailFen },
+    defaultSort: asc(part.partNo),
     decorate: async (exec, ctx, rows) => {
       const ids = rows.map((r) => r.id);
-      const own = ids.length ? await exec.select().from(partStorePrice).where(and(eq(partStorePrice.storeId, ctx.storeId), inArray(partStorePrice.partId, ids))) : [];
+      const own = ids.length
+        ? await exec
+            .select()
+            .from(partStorePrice)
+            .where(and(eq(partStorePrice.storeId, ctx.storeId), inArray(partStorePrice.partId, ids)))
+        : [];
       const seesCost = ctx.permissions.has('masterdata.part.read-cost');
-      return rows.map(({ updatedAt: _u, ...r }) => ({ ...r, costFen: seesCost ? r.costFen : null, storeRetailFen: own.find((o) => o.partId === r.id)?.retailFen ?? null }));
+      return rows.map(({ updatedAt: _u, ...r }) => ({
+        ...r,
+        costFen: seesCost ? r.costFen : null,
+        storeRetailFen: own.find((o) => o.partId === r.id)?.retailFen ?? null,
+      }));
     },
     exportColumns: (l) => bilingual(l, [...partCols, ['storeRetailFen', '本店零售价(分)', 'Store retail (fen)']]),
     import: {
       headers: importHeaders(partCols),
       keyField: 'partNo',
       toInput: (v) => ({
-        partNo: v.partNo, name: v.name, unit: v.unit, category: v.category,
-        costFen: intOf(v.costFen), retailFen: intOf(v.retailFen), warrantyFen: intOf(v.warrantyFen),
-        abcClass: v.abcClass || undefined, safetyStock: intOf(v.safetyStock), reorderPoint: intOf(v.reorderPoint), supersededBy: v.supersededBy || null,
+        partNo: v.partNo,
+        name: v.name,
+        unit: v.unit,
+        category: v.category,
+        costFen: intOf(v.costFen),
+        retailFen: intOf(v.retailFen),
+        warrantyFen: intOf(v.warrantyFen),
+        abcClass: v.abcClass || undefined,
+        safetyStock: intOf(v.safetyStock),
+        reorderPoint: intOf(v.reorderPoint),
+        supersededBy: v.supersededBy || null,
       }),
     },
   });
@@ -307,23 +540,42 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
     '/api/parts/:id/store-price',
     {
       config: { permission: 'masterdata.part.store-price' },
-      schema: { tags: ['part'], summary: "Set or clear this store's own retail price of a part", params: z.object({ id: z.uuid() }), body: z.strictObject({ retailFen: zFen.nullable() }), response: { 200: z.object({ partId: z.string(), storeRetailFen: z.number().nullable() }) } },
+      schema: {
+        tags: ['part'],
+        summary: "Set or clear this store's own retail price of a part",
+        params: z.object({ id: z.uuid() }),
+        body: z.strictObject({ retailFen: zFen.nullable() }),
+        response: { 200: z.object({ partId: z.string(), storeRetailFen: z.number().nullable() }) },
+      },
     },
     async (req) => {
       const ctx = requireCtx(req.ctx);
       return withTx(app.database.db, async (tx) => {
         const [p] = await tx.select({ id: part.id, retailFen: part.retailFen }).from(part).where(eq(part.id, req.params.id));
         if (!p) throw notFound();
-        const [before] = await tx.select().from(partStorePrice).where(and(eq(partStorePrice.partId, p.id), eq(partStorePrice.storeId, ctx.storeId))).for('update');
+        const [before] = await tx
+          .select()
+          .from(partStorePrice)
+          .where(and(eq(partStorePrice.partId, p.id), eq(partStorePrice.storeId, ctx.storeId)))
+          .for('update');
         if (req.body.retailFen === null) {
           await tx.delete(partStorePrice).where(and(eq(partStorePrice.partId, p.id), eq(partStorePrice.storeId, ctx.storeId)));
         } else {
           await tx
             .insert(partStorePrice)
             .values({ partId: p.id, storeId: ctx.storeId, retailFen: req.body.retailFen })
-            .onConflictDoUpdate({ target: [partStorePrice.partId, partStorePrice.storeId], set: { retailFen: req.body.retailFen, updatedAt: new Date() } });
+            .onConflictDoUpdate({
+              target: [partStorePrice.partId, partStorePrice.storeId],
+              set: { retailFen: req.body.retailFen, updatedAt: new Date() },
+            });
         }
-        await writeAudit(tx, ctx, { action: 'part.store-price', entityType: 'part', entityId: p.id, before: { storeRetailFen: before?.retailFen ?? null }, after: { storeRetailFen: req.body.retailFen } });
+        await writeAudit(tx, ctx, {
+          action: 'part.store-price',
+          entityType: 'part',
+          entityId: p.id,
+          before: { storeRetailFen: before?.retailFen ?? null },
+          after: { storeRetailFen: req.body.retailFen },
+        });
         return { partId: p.id, storeRetailFen: req.body.retailFen };
       });
     },

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from '../../kernel/ids.js';
 import { store } from '../../kernel/kernel.schema.js';
 
@@ -80,7 +68,10 @@ export const vehicleConfiguration = pgTable(
     code: text().notNull().unique(),
     name: text().notNull(),
     msrpFen: fen().notNull(),
-    colours: text().array().notNull().default(sql`'{}'::text[]`),
+    colours: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     active: boolean().notNull().default(true),
     createdAt: createdAt(),
   },

@@ -39,10 +39,7 @@ export function AppLayout() {
           label: <span data-testid={menuTestId(p.path)}>{t(p.label)}</span>,
         })),
       }));
-    return [
-      { key: '/', icon: <HomeOutlined />, label: <span data-testid="menu-home">{t('menu.home')}</span> },
-      ...modules,
-    ];
+    return [{ key: '/', icon: <HomeOutlined />, label: <span data-testid="menu-home">{t('menu.home')}</span> }, ...modules];
   }, [can, t]);
 
   const [openKeys, setOpenKeys] = useState<string[]>(() => (current ? [current.module.key] : []));
@@ -67,14 +64,7 @@ export function AppLayout() {
   return (
     <Layout className="sf-shell">
       {navigation.state !== 'idle' && <div className="sf-nav-progress" />}
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={208}
-        collapsedWidth={56}
-        className="sf-sider"
-      >
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} collapsedWidth={56} className="sf-sider">
         <Link to="/" className="sf-logo" title={t('app.fullName')}>
           <span className="sf-logo-mark">四</span>
           {!collapsed && <span className="sf-logo-text">{t('app.name')}</span>}

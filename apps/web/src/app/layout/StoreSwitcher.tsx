@@ -34,9 +34,7 @@ export function StoreSwitcher() {
         setBusy(true);
         try {
           const next = await switchStore(storeId);
-          void message.success(
-            t('layout.storeSwitched', { name: next.currentStore.shortName || next.currentStore.name }),
-          );
+          void message.success(t('layout.storeSwitched', { name: next.currentStore.shortName || next.currentStore.name }));
         } catch (e) {
           onError(e);
         } finally {

@@ -7,16 +7,16 @@ export function ForbiddenPage() {
   const navigate = useNavigate();
   return (
     <div data-testid="page-403">
-    <Result
-      status="403"
-      title={t('error.403.title')}
-      subTitle={t('error.403.desc')}
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('error.backHome')}
-        </Button>
-      }
-    />
+      <Result
+        status="403"
+        title={t('error.403.title')}
+        subTitle={t('error.403.desc')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('error.backHome')}
+          </Button>
+        }
+      />
     </div>
   );
 }
@@ -26,16 +26,16 @@ export function NotFoundPage() {
   const navigate = useNavigate();
   return (
     <div data-testid="page-404">
-    <Result
-      status="404"
-      title={t('error.404.title')}
-      subTitle={t('error.404.desc')}
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('error.backHome')}
-        </Button>
-      }
-    />
+      <Result
+        status="404"
+        title={t('error.404.title')}
+        subTitle={t('error.404.desc')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('error.backHome')}
+          </Button>
+        }
+      />
     </div>
   );
 }

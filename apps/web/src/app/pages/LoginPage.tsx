@@ -55,9 +55,7 @@ export function LoginPage() {
             <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
           </div>
         </div>
-        {error && (
-          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
-        )}
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form<LoginValues> layout="vertical" size="large" onFinish={(v) => void onFinish(v)} requiredMark={false}>
           <Form.Item
             name="username"

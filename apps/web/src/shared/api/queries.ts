@@ -34,8 +34,7 @@ export const OPTIONS_PAGE_SIZE = 100;
 export function useOptionsList<T>(resource: string, params: QueryParams = {}, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: listKey(resource, { pageSize: OPTIONS_PAGE_SIZE, ...params }),
-    queryFn: ({ signal }) =>
-      api.get<ListResult<T>>(resourceUrl(resource), { pageSize: OPTIONS_PAGE_SIZE, ...params }, signal),
+    queryFn: ({ signal }) => api.get<ListResult<T>>(resourceUrl(resource), { pageSize: OPTIONS_PAGE_SIZE, ...params }, signal),
     staleTime: 60_000,
     enabled: opts.enabled ?? true,
   });

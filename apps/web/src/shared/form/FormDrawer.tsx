@@ -83,12 +83,7 @@ export function FormDrawer<T>(props: FormDrawerProps<T>) {
   const id = record ? String((record as { id?: unknown }).id ?? '') : '';
 
   const initialValues = useMemo(
-    () =>
-      initialValuesFor(
-        fields,
-        record ? (fromRecord ? fromRecord(record) : (record as Record<string, unknown>)) : null,
-        createDefaults,
-      ),
+    () => initialValuesFor(fields, record ? (fromRecord ? fromRecord(record) : (record as Record<string, unknown>)) : null, createDefaults),
     [fields, record, fromRecord, createDefaults],
   );
   const roots = useMemo(() => [...fields.map(fieldRoot), ...extraFieldRoots], [fields, extraFieldRoots]);
@@ -150,9 +145,7 @@ export function FormDrawer<T>(props: FormDrawerProps<T>) {
       loading={loading}
       afterOpenChange={(o) => {
         if (!o) return;
-        const first = bodyRef.current?.querySelector<HTMLElement>(
-          'input:not([disabled]):not([type=hidden]), textarea:not([disabled])',
-        );
+        const first = bodyRef.current?.querySelector<HTMLElement>('input:not([disabled]):not([type=hidden]), textarea:not([disabled])');
         first?.focus();
       }}
       footer={

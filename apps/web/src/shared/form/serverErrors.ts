@@ -7,11 +7,7 @@ export function toNamePath(path: string): (string | number)[] {
 }
 
 /** Put field errors ({ 'a.0.b': message }) on the form; true when each one belongs to a known field root. */
-export function applyFieldErrors(
-  form: FormInstance,
-  fields: Record<string, string>,
-  knownRoots: readonly string[],
-): boolean {
+export function applyFieldErrors(form: FormInstance, fields: Record<string, string>, knownRoots: readonly string[]): boolean {
   const entries = Object.entries(fields);
   if (entries.length === 0) return false;
   form.setFields(entries.map(([path, msg]) => ({ name: toNamePath(path), errors: [msg] })));

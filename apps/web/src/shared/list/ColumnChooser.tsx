@@ -18,9 +18,7 @@ export function ColumnChooser<T>({ columns, hidden, onChange, onReset }: Props<T
         <div key={c.key}>
           <Checkbox
             checked={!hidden.includes(c.key)}
-            onChange={(e) =>
-              onChange(e.target.checked ? hidden.filter((k) => k !== c.key) : [...hidden, c.key])
-            }
+            onChange={(e) => onChange(e.target.checked ? hidden.filter((k) => k !== c.key) : [...hidden, c.key])}
           >
             {t(c.title)}
           </Checkbox>

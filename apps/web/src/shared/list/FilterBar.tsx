@@ -64,12 +64,7 @@ export function FilterBar({ filters, state, onChange, search }: Props) {
         switch (f.kind) {
           case 'text':
             return (
-              <Input.Search
-                key={f.name}
-                {...common}
-                defaultValue={value}
-                onSearch={(v) => setFilter(f.name, v.trim() || undefined)}
-              />
+              <Input.Search key={f.name} {...common} defaultValue={value} onSearch={(v) => setFilter(f.name, v.trim() || undefined)} />
             );
           case 'select':
             return (

@@ -92,10 +92,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
   const { t } = i18n;
   const can = useCan();
 
-  const filterNames = useMemo(
-    () => filters.flatMap((f) => (f.kind === 'dateRange' ? [f.from, f.to] : [f.name])),
-    [filters],
-  );
+  const filterNames = useMemo(() => filters.flatMap((f) => (f.kind === 'dateRange' ? [f.from, f.to] : [f.name])), [filters]);
   const { state, update } = useListState({ urlSync, filterNames, defaultSort, defaultPageSize });
 
   const params: QueryParams = {
@@ -145,10 +142,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
   const totalCols = visible.filter((c) => c.total);
   const exportHref = `${resourceUrl(resource, undefined, 'export')}${toQueryString(stripPaging(params))}`;
 
-  const onTableChange = (
-    pagination: { current?: number; pageSize?: number },
-    sorter: SorterResult<T> | SorterResult<T>[],
-  ) => {
+  const onTableChange = (pagination: { current?: number; pageSize?: number }, sorter: SorterResult<T> | SorterResult<T>[]) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = s?.columnKey ?? s?.field;
     const nextSort = s?.order && key ? `${s.order === 'descend' ? '-' : ''}${String(key)}` : undefined;
@@ -224,11 +218,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
         sticky={{ offsetHeader: 48 }}
         showSorterTooltip={false}
         onChange={(pagination, _filters, sorter) => onTableChange(pagination, sorter)}
-        onRow={
-          onRowClick
-            ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } })
-            : undefined
-        }
+        onRow={onRowClick ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) : undefined}
         pagination={{
           current: state.page,
           pageSize: state.pageSize,

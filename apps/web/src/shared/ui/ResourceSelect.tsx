@@ -30,11 +30,14 @@ function str(v: unknown): string {
 /** Default label: "code name" (English name when the UI is in English and the row has one). */
 export function useDefaultOptionLabel(): (row: ResourceRow) => string {
   const { locale } = useI18n();
-  return useCallback((row: ResourceRow) => {
-    const name = (locale === 'en-US' && str(row.nameEn)) || str(row.name) || str(row.label) || str(row.displayName);
-    const code = str(row.code) || str(row.partNo) || str(row.username);
-    return code && name ? `${code} ${name}` : name || code || row.id;
-  }, [locale]);
+  return useCallback(
+    (row: ResourceRow) => {
+      const name = (locale === 'en-US' && str(row.nameEn)) || str(row.name) || str(row.label) || str(row.displayName);
+      const code = str(row.code) || str(row.partNo) || str(row.username);
+      return code && name ? `${code} ${name}` : name || code || row.id;
+    },
+    [locale],
+  );
 }
 
 /** A select over a server list: searches as you type (`q`), shows the current value even when not on page 1. */

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' });
-const fen = z.number().int({ message: 'validation.fen' }).min(0, { message: 'validation.fen' }).max(100_000_000_00, { message: 'validation.fen' });
+const fen = z
+  .number()
+  .int({ message: 'validation.fen' })
+  .min(0, { message: 'validation.fen' })
+  .max(100_000_000_00, { message: 'validation.fen' });
 
 /** A store's settings (门店设置): one document, validated as a whole. */
 export const storeSettingsSchema = z.strictObject({

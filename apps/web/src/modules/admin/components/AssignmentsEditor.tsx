@@ -34,9 +34,7 @@ export function AssignmentsEditor({ disabled = false, existing = [] }: Props) {
       <Form.List name="assignments">
         {(items, { add, remove }) => (
           <>
-            {items.length === 0 && (
-              <Typography.Paragraph type="secondary">{t('users.noAssignments')}</Typography.Paragraph>
-            )}
+            {items.length === 0 && <Typography.Paragraph type="secondary">{t('users.noAssignments')}</Typography.Paragraph>}
             {items.map((item) => (
               <Row key={item.key} gutter={8} align="top">
                 <Col span={11}>
@@ -44,13 +42,7 @@ export function AssignmentsEditor({ disabled = false, existing = [] }: Props) {
                     name={[item.name, 'storeId']}
                     rules={[{ required: true, message: t('common.requiredSelect', { label: t('field.store') }) }]}
                   >
-                    <Select
-                      placeholder={t('field.store')}
-                      options={storeOptions}
-                      disabled={disabled}
-                      showSearch
-                      optionFilterProp="label"
-                    />
+                    <Select placeholder={t('field.store')} options={storeOptions} disabled={disabled} showSearch optionFilterProp="label" />
                   </Form.Item>
                 </Col>
                 <Col span={11}>

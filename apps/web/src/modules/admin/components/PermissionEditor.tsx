@@ -68,7 +68,13 @@ export function PermissionEditor({ value = [], onChange, disabled = false }: Pro
   return (
     <div data-testid="permission-editor">
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8, gap: 8 }}>
-        <Input.Search allowClear placeholder={t('perm.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} style={{ width: 240 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('perm.filter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          style={{ width: 240 }}
+        />
         <Typography.Text type="secondary">{t('perm.count', { count: selected.size })}</Typography.Text>
       </div>
       {modules.map(([module, rows]) => {

@@ -91,7 +91,11 @@ function AuditDrawer({ row, onClose }: { row: AuditLog | null; onClose: () => vo
                 dataSource={diff}
                 columns={[
                   { title: t('audit.field'), dataIndex: 'field', width: 160, render: (v: string) => <Mono>{v}</Mono> },
-                  { title: t('field.before'), dataIndex: 'before', render: (v: string) => <Typography.Text delete={!!v}>{v}</Typography.Text> },
+                  {
+                    title: t('field.before'),
+                    dataIndex: 'before',
+                    render: (v: string) => <Typography.Text delete={!!v}>{v}</Typography.Text>,
+                  },
                   { title: t('field.after'), dataIndex: 'after', render: (v: string) => <Typography.Text mark={!!v}>{v}</Typography.Text> },
                 ]}
               />

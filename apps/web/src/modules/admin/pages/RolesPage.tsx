@@ -20,7 +20,15 @@ const columns: ListColumn<Role>[] = [
 
 const fields: FieldDef[] = [
   { name: 'code', label: 'field.code', kind: 'text', required: true, mono: true, maxLength: 40, readOnlyOnEdit: true },
-  { name: 'dataScope', label: 'field.dataScope', kind: 'select', values: DATA_SCOPES, enumPrefix: 'enum.dataScope', required: true, defaultValue: 'store' },
+  {
+    name: 'dataScope',
+    label: 'field.dataScope',
+    kind: 'select',
+    values: DATA_SCOPES,
+    enumPrefix: 'enum.dataScope',
+    required: true,
+    defaultValue: 'store',
+  },
   { name: 'name', label: 'field.name', kind: 'text', required: true, maxLength: 40 },
   { name: 'nameEn', label: 'field.nameEn', kind: 'text', maxLength: 60 },
   {

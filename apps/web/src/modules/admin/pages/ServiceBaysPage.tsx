@@ -13,7 +13,15 @@ const columns: ListColumn<ServiceBay>[] = [
 const fields: FieldDef[] = [
   { name: 'code', label: 'field.code', kind: 'text', required: true, mono: true, uppercase: true, maxLength: 32 },
   { name: 'name', label: 'field.name', kind: 'text', required: true, maxLength: 60 },
-  { name: 'kind', label: 'field.bayKind', kind: 'select', values: BAY_KINDS, enumPrefix: 'enum.bayKind', required: true, defaultValue: 'general' },
+  {
+    name: 'kind',
+    label: 'field.bayKind',
+    kind: 'select',
+    values: BAY_KINDS,
+    enumPrefix: 'enum.bayKind',
+    required: true,
+    defaultValue: 'general',
+  },
   { name: 'active', label: 'field.active', kind: 'switch' },
 ];
 

@@ -26,7 +26,15 @@ const hoursFields: FieldDef[] = [
   { name: ['businessHours', 'close'], label: 'settings.close', kind: 'time', required: true },
 ];
 const thresholdFields: FieldDef[] = [
-  { name: ['approvalThresholds', 'discountPercent'], label: 'settings.discountPercent', kind: 'number', min: 0, max: 100, precision: 1, required: true },
+  {
+    name: ['approvalThresholds', 'discountPercent'],
+    label: 'settings.discountPercent',
+    kind: 'number',
+    min: 0,
+    max: 100,
+    precision: 1,
+    required: true,
+  },
   { name: ['approvalThresholds', 'refundFen'], label: 'settings.refund', kind: 'money', required: true },
   { name: ['approvalThresholds', 'stockAdjustFen'], label: 'settings.stockAdjust', kind: 'money', required: true },
   { name: ['approvalThresholds', 'purchaseFen'], label: 'settings.purchase', kind: 'money', required: true },

@@ -8,7 +8,14 @@ import type { CatalogueItem, LabourOperation } from '../types';
 const fields: FieldDef[] = [
   { name: 'code', label: 'field.code', kind: 'text', required: true, mono: true, uppercase: true, maxLength: 40 },
   { name: 'name', label: 'field.name', kind: 'text', required: true, maxLength: 80 },
-  { name: 'repairTypeId', label: 'field.repairType', kind: 'resource', resource: 'repair-types', resourceParams: { sort: 'code' }, required: true },
+  {
+    name: 'repairTypeId',
+    label: 'field.repairType',
+    kind: 'resource',
+    resource: 'repair-types',
+    resourceParams: { sort: 'code' },
+    required: true,
+  },
   { name: 'standardHours', label: 'field.standardHours', kind: 'decimal', precision: 2, min: 0, max: 9999.99, required: true },
   { name: 'active', label: 'field.active', kind: 'switch' },
   { name: 'priceFen', label: 'field.labourPrice', kind: 'display', display: 'money', help: 'labour.priceHint' },

@@ -37,7 +37,16 @@ function partColumns(seesCost: boolean): ListColumn<Part>[] {
 // Cost prices only for those allowed (masterdata.part.read-cost); others never receive or send them.
 function partFields(seesCost: boolean): FieldDef[] {
   return [
-    { name: 'partNo', label: 'field.partNo', kind: 'text', required: true, mono: true, uppercase: true, maxLength: 40, readOnlyOnEdit: true },
+    {
+      name: 'partNo',
+      label: 'field.partNo',
+      kind: 'text',
+      required: true,
+      mono: true,
+      uppercase: true,
+      maxLength: 40,
+      readOnlyOnEdit: true,
+    },
     { name: 'name', label: 'field.name', kind: 'text', required: true, maxLength: 80 },
     { name: 'unit', label: 'field.unit', kind: 'text', required: true, maxLength: 8 },
     { name: 'category', label: 'field.category', kind: 'text', required: true, maxLength: 40 },

@@ -56,7 +56,16 @@ const modelFields = (brandId: string): FieldDef[] => [
   { name: 'seriesId', label: 'field.series', kind: 'resource', resource: 'series', resourceParams: { brandId }, required: true },
   code,
   name,
-  { name: 'modelYear', label: 'field.modelYear', kind: 'number', min: 1990, max: 2100, precision: 0, required: true, defaultValue: new Date().getFullYear() },
+  {
+    name: 'modelYear',
+    label: 'field.modelYear',
+    kind: 'number',
+    min: 1990,
+    max: 2100,
+    precision: 0,
+    required: true,
+    defaultValue: new Date().getFullYear(),
+  },
   { name: 'bodyType', label: 'field.bodyType', kind: 'select', values: BODY_TYPES, enumPrefix: 'enum.bodyType', required: true },
   { name: 'fuelType', label: 'field.fuelType', kind: 'select', values: FUEL_TYPES, enumPrefix: 'enum.fuelType', required: true },
   active,
@@ -84,8 +93,7 @@ function useChildren<T>(resource: string, parentParam: string, parentIds: string
       const params = { pageSize: OPTIONS_PAGE_SIZE, sort: 'code', [parentParam]: id };
       return {
         queryKey: listKey(resource, params),
-        queryFn: ({ signal }: { signal: AbortSignal }) =>
-          api.get<ListResult<T>>(resourceUrl(resource), params, signal),
+        queryFn: ({ signal }: { signal: AbortSignal }) => api.get<ListResult<T>>(resourceUrl(resource), params, signal),
         staleTime: 60_000,
       };
     }),
@@ -287,11 +295,7 @@ export function VehicleModelsPage() {
   return (
     <Row gutter={12} wrap={false}>
       <Col flex="260px" style={{ minWidth: 0 }}>
-        <Card
-          size="small"
-          title={t('vehicleModels.tree')}
-          styles={{ body: { padding: 8 } }}
-        >
+        <Card size="small" title={t('vehicleModels.tree')} styles={{ body: { padding: 8 } }}>
           <Input.Search
             allowClear
             size="small"

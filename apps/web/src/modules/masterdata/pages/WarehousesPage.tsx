@@ -90,9 +90,7 @@ export function WarehousesPage() {
             />
           ),
         },
-        ...(can('masterdata.bin.read')
-          ? [{ key: 'bins', label: t('warehouses.bins'), children: <BinsList /> }]
-          : []),
+        ...(can('masterdata.bin.read') ? [{ key: 'bins', label: t('warehouses.bins'), children: <BinsList /> }] : []),
       ]}
     />
   );
