@@ -105,7 +105,7 @@ describe('an administrator creates a service advisor in store 2', () => {
     await shot(page, 'journey-05-advisor-english');
     await page.reload();
     await page.getByTestId('main-menu').getByText('Master data').waitFor();
-    expect(await page.getByTestId('list-table').innerText()).toContain('南海新能源专用工位');
+    await page.getByTestId('list-table').getByText('南海新能源专用工位').waitFor();
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-option-zh-CN').click();
     await page.getByTestId('main-menu').getByText('基础数据').waitFor();
