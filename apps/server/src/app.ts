@@ -12,13 +12,15 @@ import type { Config } from './config.js';
 import type { Database } from './kernel/db.js';
 import type { Clock, RouteEntry } from './kernel/context.js';
 import { createStoreRecordRegistry } from './kernel/store-records.js';
+import { createFieldCipher, loadDataKey } from './kernel/field-cipher.js';
+import { customersPermissions, customersRoutes } from './modules/customers/index.js';
 import { installErrorHandler, sendError } from './kernel/http.js';
 import { authRoutes, installAuthHooks } from './kernel/auth.js';
 import { createPermissionRegistry, type PermissionRegistry } from './kernel/permissions.js';
 import { healthRoutes } from './kernel/health.js';
 import { XLSX_MIME } from './kernel/excel.js';
 import { adminPermissions, adminRoutes } from './modules/admin/index.js';
-import { masterdataPermissions, masterdataRoutes } from './modules/masterdata/index.js';
+import { divisionRoutes, masterdataPermissions, masterdataRoutes } from './modules/masterdata/index.js';
 
 export type AppOptions = {
   config: Config;
@@ -29,7 +31,7 @@ export type AppOptions = {
 
 /** Every permission the application knows, module by module. */
 export function buildPermissionRegistry(): PermissionRegistry {
-  return createPermissionRegistry(adminPermissions, masterdataPermissions);
+  return createPermissionRegistry(adminPermissions, masterdataPermissions, customersPermissions);
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -50,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('permissionRegistry', buildPermissionRegistry());
   app.decorate('storeRecords', createStoreRecordRegistry());
   app.decorate('routeTable', [] as RouteEntry[]);
+  app.decorate('fieldCipher', createFieldCipher(loadDataKey(config)));
 
   // Default deny: a route under /api without a declared, known permission stops the server from starting.
   app.addHook('onRoute', (route) => {
@@ -121,6 +124,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Modules, in rank order (a lower module never depends on a higher one).
   await app.register(adminRoutes);
   await app.register(masterdataRoutes);
+  await app.register(divisionRoutes);
+  await app.register(customersRoutes);
 
   const webDist = config.webDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

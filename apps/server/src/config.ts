@@ -16,6 +16,9 @@ export type Config = {
   adminPassword: string | undefined;
   loginFailuresAllowed: number;
   loginWindowMs: number;
+  /** 32-byte key for personal data at rest (base64 in SIFANG_DATA_KEY), else a key file created at first start */
+  dataKey: string | undefined;
+  dataKeyFile: string;
   /** sign-in attempts per IP and minute, whatever the usernames */
   loginRatePerMinute: number;
 };
@@ -39,5 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     loginFailuresAllowed: 5,
     loginWindowMs: 15 * 60_000,
     loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 30),
+    dataKey: env.SIFANG_DATA_KEY || undefined,
+    dataKeyFile: env.SIFANG_DATA_KEY_FILE ?? path.join(repoRoot, 'data', 'secret.key'),
   };
 }

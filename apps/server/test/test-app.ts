@@ -50,7 +50,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const blob = new Blob([readFileSync(inject('templateDataDir'))]);
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: blob });
   }
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }, []), webDist: '/nonexistent', loginRatePerMinute: 10_000, ...overrides };
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }, []), webDist: '/nonexistent', loginRatePerMinute: 10_000, dataKey: Buffer.alloc(32, 7).toString('base64'), ...overrides };
   const clock = {
     now: new Date(),
     advance(ms: number) {

@@ -4,6 +4,7 @@ import type { DataScope } from './roles.js';
 import type { PermissionRegistry, RouteAccess } from './permissions.js';
 import type { Config } from '../config.js';
 import type { StoreRecordRegistry } from './store-records.js';
+import type { FieldCipher } from './field-cipher.js';
 
 /** Who is acting, in which store, with what rights: passed first to every service function. */
 export type RequestContext = {
@@ -32,6 +33,7 @@ declare module 'fastify' {
     clock: Clock;
     permissionRegistry: PermissionRegistry;
     storeRecords: StoreRecordRegistry;
+    fieldCipher: FieldCipher;
     /** every API route with its declared access, for the route-table tests and tooling */
     routeTable: RouteEntry[];
   }

@@ -26,6 +26,10 @@ const zhCN = {
   'user.cannot_disable_self': '不能停用自己的账号',
   'user.password_weak': '密码至少 8 位，且须包含字母和数字',
   'role.system_code': '系统角色的编码不能修改',
+  'customer.duplicate_phone': '该手机号已有客户档案，请确认是否为同一客户',
+  'vehicle.duplicate_vin': '该 VIN 已登记在其他车辆档案中',
+  'vehicle.plate_unverified_not_allowed': '车牌号不符合规则；如确需保存，请由有权限的人员标记为“未核实”',
+  'vehicle.mileage_decrease': '里程不能低于上次记录（{last} km），如确有原因请填写说明',
   'import.invalid_file': '无法读取该 Excel 文件，请使用导出的模板',
   'import.too_many_rows': '一次最多导入 {max} 行',
   'export.too_many_rows': '导出行数超过上限 {max}，请缩小筛选范围',
@@ -55,6 +59,7 @@ const zhCN = {
   'validation.decimal': '请输入最多两位小数的数字',
   'validation.time': '时间格式应为 HH:mm',
   'validation.code': '编码只能包含字母、数字、- 和 _',
+  'validation.division': '省、市、区县不匹配',
   'validation.permission_unknown': '未知的权限：{code}',
 } as const;
 
@@ -82,6 +87,10 @@ const enUS: Record<MessageCode, string> = {
   'user.cannot_disable_self': 'You cannot disable your own account',
   'user.password_weak': 'The password needs at least 8 characters with letters and digits',
   'role.system_code': 'The code of a built-in role cannot be changed',
+  'customer.duplicate_phone': 'A customer with this mobile number already exists; please check it is not the same person',
+  'vehicle.duplicate_vin': 'This VIN is already registered to another vehicle',
+  'vehicle.plate_unverified_not_allowed': 'The plate does not follow the rules; only an authorised user can keep it as unverified',
+  'vehicle.mileage_decrease': 'The mileage cannot be below the last reading ({last} km) without an explanation',
   'import.invalid_file': 'This Excel file cannot be read; please start from an exported file',
   'import.too_many_rows': 'At most {max} rows can be imported at once',
   'export.too_many_rows': 'The export exceeds {max} rows; please narrow the filters',
@@ -111,6 +120,7 @@ const enUS: Record<MessageCode, string> = {
   'validation.decimal': 'Enter a number with at most two decimals',
   'validation.time': 'Time must look like HH:mm',
   'validation.code': 'Codes may contain letters, digits, - and _ only',
+  'validation.division': 'Province, city and district do not match',
   'validation.permission_unknown': 'Unknown permission: {code}',
 };
 

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeVin } from '@sifang/shared/validation/vin';
+import { createTestApp, type Client, type TestApp } from '../../../test/test-app.js';
+
+let t: TestApp;
+let advisor: Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  advisor = await t.login('advisor.gz01');
+});
+afterAll(() => t.close());
+
+const lastAudit = async (action: string) =>
+  (await t.database.query<{ username: string; detail: Record<string, unknown>; entity_id: string }>('SELECT * FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT 1', [action]))[0];
+
+let serial = 100;
+const vin = () => makeVin('LFV2A2BS', `T${String(serial++).padStart(7, '0')}`.replace('T', 'N'));
+
+async function newCustomer(c: Client, body: Record<string, unknown>) {
+  const res = await c.post('/api/customers', { kind: 'person', ...body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+describe('customers', () => {
+  it('creates a person with validated, normalised phone and encrypted ID number; the list masks personal data', async () => {
+    const c = await newCustomer(advisor, { name: '赵敏', gender: 'female', phone: '+86 139 1111 2222', idNumber: '11010519491231002X', address: '广州市天河区体育西路 101 号 3 栋 1202 室' });
+    expect(c.phone).toBe('139****2222');
+    expect(c.idNumber).toBe('110105********002X');
+    expect(c.address).not.toContain('1202');
+    const [row] = await t.database.query<{ phone: string; id_number_enc: string; name_initials: string }>('SELECT phone, id_number_enc, name_initials FROM customer WHERE id = $1', [c.id]);
+    expect(row!.phone).toBe('13911112222');
+    expect(row!.id_number_enc).not.toContain('11010519491231002X');
+    expect(row!.name_initials).toBe('zm');
+  });
+
+  it('takes the address from the national division codes, which must chain up', async () => {
+    const ok = await newCustomer(advisor, { name: '黄蓉', phone: '13600001111', provinceCode: '440000', cityCode: '440100', districtCode: '440106' });
+    expect(ok.districtCode).toBe('440106');
+    const bad = await advisor.post('/api/customers', { kind: 'person', name: '郭靖', phone: '13600002222', provinceCode: '440000', cityCode: '440100', districtCode: '440605' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields.districtCode).toBe('省、市、区县不匹配');
+    const tree = (await advisor.get('/api/divisions')).json();
+    expect(tree.find((p: { code: string }) => p.code === '440000').name).toBe('广东省');
+  });
+
+  it('rejects an invalid phone, ID number and credit code with field messages in the user language', async () => {
+    const res = await advisor.post('/api/customers', { kind: 'person', name: '错误', phone: '1231234', idNumber: '110105194912310021' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.phone).toContain('手机号');
+    expect(res.json().fields.idNumber).toContain('身份证');
+  });
+
+  it('warns on a duplicate phone, and creates it when the clerk confirms', async () => {
+    await newCustomer(advisor, { name: '钱多多', phone: '13622223333' });
+    const dup = await advisor.post('/api/customers', { kind: 'person', name: '钱多多', phone: '13622223333' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('customer.duplicate_phone');
+    expect(dup.json().duplicates[0]).toMatchObject({ name: '钱多多', visible: true });
+    const ok = await advisor.post('/api/customers', { kind: 'person', name: '钱多多', phone: '13622223333', confirmDuplicate: true });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('masks for a technician and reveals, with an audit row, for a role that may', async () => {
+    const c = await newCustomer(advisor, { name: '孙悟空', phone: '13533334444', idNumber: '11010519491231002X' });
+    const tech = await t.login('tech.gz01');
+    const seen = (await tech.get(`/api/customers/${c.id}`)).json();
+    expect(seen.phone).toBe('135****4444');
+    expect((await tech.post(`/api/customers/${c.id}/reveal`, { reason: '回访' })).statusCode).toBe(403);
+    const revealed = await advisor.post(`/api/customers/${c.id}/reveal`, { reason: '预约保养需联系客户' });
+    expect(revealed.json()).toMatchObject({ phone: '13533334444', idNumber: '11010519491231002X', revealed: true });
+    expect(await lastAudit('customer.reveal')).toMatchObject({ username: 'advisor.gz01', entity_id: c.id, detail: { reason: '预约保养需联系客户' } });
+  });
+
+  it('keeps store-1 customers away from a store-2 advisor (list, id, search) and shows them to group management', async () => {
+    const c = await newCustomer(advisor, { name: '周芷若', phone: '13744445555' });
+    const other = await t.login('advisor.fs01');
+    expect((await other.get(`/api/customers/${c.id}`)).statusCode).toBe(404);
+    expect((await other.get('/api/customers', { query: { q: '周芷若' } })).json().total).toBe(0);
+    expect((await other.get('/api/search', { query: { q: '13744445555' } })).json().customers).toEqual([]);
+    const group = await t.login('group');
+    expect((await group.get(`/api/customers/${c.id}`)).statusCode).toBe(200);
+    expect((await group.get('/api/customers', { query: { q: '周芷若', storeId: 'all' } })).json().total).toBe(1);
+  });
+
+  it('exports the filtered list with an audit row; personal data in full only for a role that may reveal', async () => {
+    const gm = await t.login('gm.gz01');
+    const res = await gm.get('/api/customers/export', { query: { q: '周芷若' } });
+    expect(res.statusCode).toBe(200);
+    expect(await lastAudit('customer.export')).toMatchObject({ username: 'gm.gz01', detail: { rows: 1, personalData: true } });
+    expect((await advisor.get('/api/customers/export')).statusCode).toBe(403);
+  });
+});
+
+describe('vehicles and the customer file', () => {
+  it('registers a vehicle bought elsewhere, with model data from the configuration and a first mileage reading', async () => {
+    const owner = await newCustomer(advisor, { name: '张无忌', phone: '13855556666' });
+    const config = (await advisor.get('/api/configurations', { query: { pageSize: '1' } })).json().items[0];
+    const v = vin();
+    const res = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: v.toLowerCase(), plate: '粤A·D12345', configurationId: config.id, colour: '极地白', mileageKm: 32_000 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ vin: v, plate: '粤AD12345', plateVerified: true, configurationName: config.name, ownerName: '张无忌', mileageKm: 32000 });
+    expect(res.json().seriesName).toBeTruthy();
+    const file = (await advisor.get(`/api/vehicles/${res.json().id}`)).json();
+    expect(file.mileage).toHaveLength(1);
+    expect(file.ownership).toEqual([expect.objectContaining({ name: '张无忌', role: 'owner' })]);
+    expect(Object.keys(file.sections)).toEqual(expect.arrayContaining(['serviceRecords', 'appointments', 'followUps']));
+  });
+
+  it('rejects a bad VIN check digit, a duplicate VIN and an invalid plate; an unusual plate needs the permission', async () => {
+    const owner = await newCustomer(advisor, { name: '殷素素', phone: '13866667777' });
+    const good = vin();
+    const bad = `${good.slice(0, 8)}${good[8] === '0' ? '1' : '0'}${good.slice(9)}`;
+    const badVin = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: bad });
+    expect(badVin.statusCode).toBe(400);
+    expect(badVin.json().fields.vin).toContain('VIN');
+    expect((await advisor.post('/api/vehicles', { ownerId: owner.id, vin: good })).statusCode).toBe(201);
+    const dup = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: good });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().fields.vin).toBeTruthy();
+    const badPlate = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: vin(), plate: '京I1234' });
+    expect(badPlate.statusCode).toBe(400);
+    expect(badPlate.json().fields.plate).toContain('车牌');
+    const notAllowed = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: vin(), plate: '使123456', allowUnverifiedPlate: true });
+    expect(notAllowed.statusCode).toBe(403);
+    const sm = await t.login('servicemgr.gz01');
+    const flagged = await sm.post('/api/vehicles', { ownerId: owner.id, vin: vin(), plate: '使123456', allowUnverifiedPlate: true });
+    expect(flagged.statusCode).toBe(201);
+    expect(flagged.json()).toMatchObject({ plate: '使123456', plateVerified: false });
+  });
+
+  it('refuses a lower mileage without an explanation', async () => {
+    const owner = await newCustomer(advisor, { name: '谢逊', phone: '13877778888' });
+    const v = (await advisor.post('/api/vehicles', { ownerId: owner.id, vin: vin(), mileageKm: 50_000 })).json();
+    const lower = await advisor.post(`/api/vehicles/${v.id}/mileage`, { km: 40_000 });
+    expect(lower.statusCode).toBe(422);
+    expect(lower.json().fields.note).toContain('50000');
+    expect((await advisor.post(`/api/vehicles/${v.id}/mileage`, { km: 40_000, note: '更换仪表' })).statusCode).toBe(201);
+    expect((await advisor.post(`/api/vehicles/${v.id}/mileage`, { km: 45_000 })).statusCode).toBe(201);
+    const file = (await advisor.get(`/api/vehicles/${v.id}`)).json();
+    expect(file.mileage.map((m: { km: number }) => m.km)).toEqual([45000, 40000, 50000]);
+  });
+
+  it('refuses an owner from another store', async () => {
+    const other = await t.login('advisor.fs01');
+    const foreign = await newCustomer(other, { name: '灭绝师太', phone: '13899990000' });
+    const res = await advisor.post('/api/vehicles', { ownerId: foreign.id, vin: vin() });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().fields.ownerId).toBeTruthy();
+  });
+});
+
+describe('search as you type', () => {
+  it('finds by pinyin initials, full pinyin, name part, phone tail, plate part and VIN tail', async () => {
+    const c = await newCustomer(advisor, { name: '张翠山', phone: '13912348765' });
+    const v = vin();
+    await advisor.post('/api/vehicles', { ownerId: c.id, vin: v, plate: '粤A8K9Z1' });
+    const s = async (q: string) => (await advisor.get('/api/search', { query: { q } })).json();
+    expect((await s('zcs')).customers.map((x: { name: string }) => x.name)).toContain('张翠山');
+    expect((await s('zhangcui')).customers.map((x: { name: string }) => x.name)).toContain('张翠山');
+    expect((await s('翠山')).customers.map((x: { name: string }) => x.name)).toContain('张翠山');
+    expect((await s('8765')).customers.map((x: { name: string }) => x.name)).toContain('张翠山');
+    expect((await s('8K9Z')).vehicles.map((x: { vin: string }) => x.vin)).toContain(v);
+    expect((await s(v.slice(-6))).vehicles.map((x: { vin: string }) => x.vin)).toEqual([v]);
+    expect((await s('13912348765')).customers[0]).toMatchObject({ name: '张翠山', phone: '139****8765' });
+  });
+});
+
+describe('a customer created with their car', () => {
+  it('saves both in one go, or neither when the plate is wrong (error on the vehicle plate field)', async () => {
+    const v = vin();
+    const bad = await advisor.post('/api/customers', { kind: 'person', name: '韦一笑', phone: '13611112222', vehicle: { vin: v, plate: '粤A1234' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields['vehicle.plate']).toContain('车牌号格式不正确');
+    expect((await advisor.get('/api/search', { query: { q: '13611112222' } })).json().customers).toEqual([]);
+    const ok = await advisor.post('/api/customers', { kind: 'person', name: '韦一笑', phone: '13611112222', vehicle: { vin: v, plate: '粤A12346' } });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().vehicleCount).toBe(1);
+  });
+});

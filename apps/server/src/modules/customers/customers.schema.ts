@@ -1,0 +1,164 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { uuidv7 } from '../../kernel/ids.js';
+import { appUser, store } from '../../kernel/kernel.schema.js';
+import { vehicleConfiguration, vehicleModel, vehicleSeries, brand } from '../masterdata/masterdata.schema.js';
+
+const id = () =>
+  uuid()
+    .primaryKey()
+    .$defaultFn(() => uuidv7());
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const trgm = (col: { name: string }) => sql`${sql.identifier(col.name)} gin_trgm_ops`;
+
+/** A customer file (客户档案): a person or a company, owned by the store that keeps the file. */
+export const customer = pgTable(
+  'customer',
+  {
+    id: id(),
+    storeId: uuid()
+      .notNull()
+      .references(() => store.id),
+    kind: text().notNull().default('person'),
+    name: text().notNull(),
+    /** full pinyin without spaces and initials, for search as you type (张三 → zhangsan, zs) */
+    namePinyin: text().notNull().default(''),
+    nameInitials: text().notNull().default(''),
+    gender: text(),
+    birthday: date(),
+    /** primary mobile, normalised (no spaces, no +86) */
+    phone: text().notNull(),
+    provinceCode: text().notNull().default(''),
+    cityCode: text().notNull().default(''),
+    districtCode: text().notNull().default(''),
+    address: text().notNull().default(''),
+    source: text().notNull().default(''),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    marketingConsent: boolean().notNull().default(false),
+    consentAt: timestamp({ withTimezone: true }),
+    consentChannel: text(),
+    notes: text().notNull().default(''),
+    /** resident ID number: AES-256-GCM at rest, found by a keyed hash (exact match) */
+    idNumberEnc: text(),
+    idNumberHash: text(),
+    creditCode: text(),
+    contactName: text(),
+    /** 专属服务顾问 and sales consultant */
+    advisorId: uuid().references(() => appUser.id),
+    consultantId: uuid().references(() => appUser.id),
+    anonymisedAt: timestamp({ withTimezone: true }),
+    createdBy: uuid().references(() => appUser.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('customer_store_idx').on(t.storeId, t.createdAt),
+    index('customer_phone_idx').on(t.phone),
+    index('customer_phone_trgm_idx').using('gin', trgm({ name: 'phone' })),
+    index('customer_name_trgm_idx').using('gin', trgm({ name: 'name' })),
+    index('customer_initials_idx').using('btree', sql`name_initials text_pattern_ops`),
+    index('customer_pinyin_idx').using('btree', sql`name_pinyin text_pattern_ops`),
+    index('customer_id_hash_idx').on(t.idNumberHash),
+    index('customer_advisor_idx').on(t.advisorId),
+  ],
+);
+
+/** More phones of a customer besides the primary one. */
+export const customerPhone = pgTable(
+  'customer_phone',
+  {
+    id: id(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customer.id),
+    phone: text().notNull(),
+    label: text().notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('customer_phone_customer_idx').on(t.customerId), index('customer_phone_phone_idx').on(t.phone)],
+);
+
+/** A vehicle and its file (用户档案): VIN unique in the group. */
+export const vehicle = pgTable(
+  'vehicle',
+  {
+    id: id(),
+    storeId: uuid()
+      .notNull()
+      .references(() => store.id),
+    vin: text().notNull().unique(),
+    plate: text(),
+    /** false: saved by a user allowed to keep an unusual plate, not passing the rules */
+    plateVerified: boolean().notNull().default(true),
+    engineNo: text().notNull().default(''),
+    brandId: uuid().references(() => brand.id),
+    seriesId: uuid().references(() => vehicleSeries.id),
+    modelId: uuid().references(() => vehicleModel.id),
+    configurationId: uuid().references(() => vehicleConfiguration.id),
+    colour: text().notNull().default(''),
+    modelYear: smallint(),
+    saleDate: date(),
+    sellingStoreId: uuid().references(() => store.id),
+    firstRegistration: date(),
+    warrantyStart: date(),
+    warrantyEnd: date(),
+    insuranceExpiry: date(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => customer.id),
+    userId: uuid().references(() => customer.id),
+    /** the latest reading, kept with the readings (vehicle_mileage) */
+    mileageKm: integer().notNull().default(0),
+    mileageAt: timestamp({ withTimezone: true }),
+    createdBy: uuid().references(() => appUser.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('vehicle_store_idx').on(t.storeId),
+    index('vehicle_owner_idx').on(t.ownerId),
+    index('vehicle_user_idx').on(t.userId),
+    index('vehicle_vin_trgm_idx').using('gin', trgm({ name: 'vin' })),
+    index('vehicle_plate_trgm_idx').using('gin', trgm({ name: 'plate' })),
+  ],
+);
+
+/** Odometer readings over time; a lower reading than the last needs an explanation. */
+export const vehicleMileage = pgTable(
+  'vehicle_mileage',
+  {
+    id: id(),
+    vehicleId: uuid()
+      .notNull()
+      .references(() => vehicle.id),
+    storeId: uuid()
+      .notNull()
+      .references(() => store.id),
+    at: timestamp({ withTimezone: true }).notNull(),
+    km: integer().notNull(),
+    source: text().notNull().default('service'),
+    note: text().notNull().default(''),
+    createdBy: uuid().references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('vehicle_mileage_vehicle_idx').on(t.vehicleId, t.at)],
+);
+
+/** Who owned or used a vehicle, and when. */
+export const vehicleOwnership = pgTable(
+  'vehicle_ownership',
+  {
+    id: id(),
+    vehicleId: uuid()
+      .notNull()
+      .references(() => vehicle.id),
+    customerId: uuid()
+      .notNull()
+      .references(() => customer.id),
+    role: text().notNull(),
+    fromDate: date().notNull(),
+    toDate: date(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('vehicle_ownership_vehicle_idx').on(t.vehicleId), index('vehicle_ownership_customer_idx').on(t.customerId)],
+);

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { normalizePlate } from '@sifang/shared/validation/plate';
+import { store } from '../../kernel/kernel.schema.js';
+import { requireCtx } from '../../kernel/context.js';
+import { likePattern } from '../../kernel/list.js';
+import { storeScope } from '../../kernel/store-scope.js';
+import { customer, customerPhone, vehicle } from './customers.schema.js';
+import { maskPhone } from './personal-data.js';
+
+const LIMIT = 8;
+
+/** What a query typed into the header box can mean (seed 002: the service desk searches by any of these). */
+export function classifyQuery(raw: string) {
+  const q = raw.trim().replace(/[\s·.-]/g, '');
+  const digits = /^\d+$/.test(q);
+  const latin = /^[a-z]+$/i.test(q);
+  const alnum = /^[0-9a-z]+$/i.test(q);
+  return {
+    q,
+    phoneExact: digits && q.length === 11 ? q : undefined,
+    phoneTail: digits && q.length >= 4 && q.length < 11 ? q : undefined,
+    pinyin: latin && q.length >= 2 ? q.toLowerCase() : undefined,
+    vinPart: alnum && q.length >= 6 ? q.toUpperCase() : undefined,
+    platePart: q.length >= 2 && !latin ? normalizePlate(q) : undefined,
+    name: /[\u4e00-\u9fff]/.test(q) ? q : undefined,
+  };
+}
+
+const customerHit = z.object({ id: z.string(), name: z.string(), phone: z.string(), storeName: z.string(), kind: z.string() });
+const vehicleHit = z.object({ id: z.string(), vin: z.string(), plate: z.string().nullable(), ownerId: z.string(), ownerName: z.string(), storeName: z.string() });
+
+export async function searchRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/search',
+    {
+      config: { permission: 'customers.search.use' },
+      schema: {
+        tags: ['search'],
+        summary: 'Search as you type: phone (full or tail), plate (any part), VIN (6+ characters), name, pinyin initials or full pinyin',
+        querystring: z.strictObject({ q: z.string().max(40), storeId: z.union([z.uuid(), z.literal('all')]).optional() }),
+        response: { 200: z.object({ customers: z.array(customerHit), vehicles: z.array(vehicleHit) }) },
+      },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const k = classifyQuery(req.query.q);
+      if (k.q.length < 2) return { customers: [], vehicles: [] };
+      const db = app.database.db;
+      const customerConds: (SQL | undefined)[] = [];
+      if (k.phoneExact) customerConds.push(eq(customer.phone, k.phoneExact), inArray(customer.id, db.select({ id: customerPhone.customerId }).from(customerPhone).where(eq(customerPhone.phone, k.phoneExact))));
+      if (k.phoneTail) customerConds.push(sql`${customer.phone} LIKE ${'%' + k.phoneTail}`);
+      if (k.pinyin) customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
+      if (k.name) customerConds.push(ilike(customer.name, likePattern(k.name)));
+      const vehicleConds: (SQL | undefined)[] = [];
+      if (k.vinPart) vehicleConds.push(ilike(vehicle.vin, likePattern(k.vinPart)));
+      if (k.platePart) vehicleConds.push(ilike(vehicle.plate, likePattern(k.platePart)));
+
+      const [customers, vehicles] = await Promise.all([
+        customerConds.length
+          ? db
+              .select({ id: customer.id, name: customer.name, phone: customer.phone, storeName: store.shortName, kind: customer.kind })
+              .from(customer)
+              .innerJoin(store, eq(store.id, customer.storeId))
+              .where(and(storeScope(ctx, { storeId: customer.storeId }, req.query.storeId), isNull(customer.anonymisedAt), or(...customerConds)))
+              .orderBy(customer.namePinyin)
+              .limit(LIMIT)
+          : [],
+        vehicleConds.length
+          ? db
+              .select({ id: vehicle.id, vin: vehicle.vin, plate: vehicle.plate, ownerId: vehicle.ownerId, ownerName: customer.name, storeName: store.shortName })
+              .from(vehicle)
+              .innerJoin(customer, eq(customer.id, vehicle.ownerId))
+              .innerJoin(store, eq(store.id, vehicle.storeId))
+              .where(and(storeScope(ctx, { storeId: vehicle.storeId }, req.query.storeId), or(...vehicleConds)))
+              .orderBy(vehicle.plate)
+              .limit(LIMIT)
+          : [],
+      ]);
+      return { customers: customers.map((c) => ({ ...c, phone: maskPhone(c.phone) })), vehicles };
+    },
+  );
+}
