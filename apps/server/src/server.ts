@@ -17,9 +17,15 @@ const log = app.log;
 if (!(await isSeeded(database))) {
   const registry = buildPermissionRegistry();
   if (config.demo) {
-    const report = await seedDemo(database, registry);
+    const report = await seedDemo(database, registry, { cipher: app.fieldCipher });
     log.info(
-      { parts: report.parts, labourOperations: report.labourOperations, configurations: report.configurations },
+      {
+        parts: report.parts,
+        labourOperations: report.labourOperations,
+        configurations: report.configurations,
+        customers: report.customers,
+        vehicles: report.vehicles,
+      },
       `Demo group 示例汽车集团 created. Every demo user's password is "${DEMO_PASSWORD}".`,
     );
     log.info(

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrateDatabase, openDatabase, type Database } from '../src/kernel/db.js';
+import { createFieldCipher } from '../src/kernel/field-cipher.js';
+import { TEST_DATA_KEY } from './global-setup.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { buildPermissionRegistry } from '../src/app.js';
 import { backupDatabase, formatBytes, restoreDatabase } from '../src/cli/db.js';
@@ -70,7 +72,7 @@ describe.skipIf(!!url)('backup and restore drill (PGlite)', () => {
     const t0 = performance.now();
     const db = await openDatabase({ dataDir: dirA });
     await migrateDatabase(db);
-    await seedDemo(db, buildPermissionRegistry());
+    await seedDemo(db, buildPermissionRegistry(), { cipher: createFieldCipher(TEST_DATA_KEY) });
     await addAuditRow(db, 'drill.before_backup');
     before = await snapshot(db);
     await db.close();

@@ -5,6 +5,10 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../src/kernel/db.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { buildPermissionRegistry } from '../src/app.js';
+import { createFieldCipher } from '../src/kernel/field-cipher.js';
+
+/** The data key of the test database and test apps (personal data at rest). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7);
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +28,7 @@ export default async function setup(project: TestProject) {
     const tplUrl = withDatabase(url, name);
     const tpl = await openDatabase({ url: tplUrl, poolSize: 2 });
     await migrateDatabase(tpl);
-    await seedDemo(tpl, buildPermissionRegistry());
+    await seedDemo(tpl, buildPermissionRegistry(), { cipher: createFieldCipher(TEST_DATA_KEY) });
     await tpl.close();
     project.provide('templateDatabase', name);
     project.provide('templateDataDir', '');
@@ -36,7 +40,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sifang-test-'));
   const db = await openDatabase({ dataDir: 'memory://' });
   await migrateDatabase(db);
-  await seedDemo(db, buildPermissionRegistry());
+  await seedDemo(db, buildPermissionRegistry(), { cipher: createFieldCipher(TEST_DATA_KEY) });
   const dump = await db.pglite!.dumpDataDir('gzip');
   const file = path.join(dir, 'template.tar.gz');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/kernel/db.js';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { withDatabase } from './global-setup.js';
+import { TEST_DATA_KEY, withDatabase } from './global-setup.js';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -50,7 +50,13 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const blob = new Blob([readFileSync(inject('templateDataDir'))]);
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: blob });
   }
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }, []), webDist: '/nonexistent', loginRatePerMinute: 10_000, dataKey: Buffer.alloc(32, 7).toString('base64'), ...overrides };
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test' }, []),
+    webDist: '/nonexistent',
+    loginRatePerMinute: 10_000,
+    dataKey: TEST_DATA_KEY.toString('base64'),
+    ...overrides,
+  };
   const clock = {
     now: new Date(),
     advance(ms: number) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../kernel/db.js';
 import { withTx } from '../kernel/db.js';
 import { appUser, dealerGroup, department, role, store, storeSetting, userRole } from '../kernel/kernel.schema.js';
@@ -30,6 +30,12 @@ import { demoLabourOperations } from './data/labour-operations.js';
 import { demoParts } from './data/parts.js';
 import { chineseName, mobilePhone } from './data/people.js';
 import { demoDictionaries, demoGroup, demoInsurers, demoPaymentMethods, demoStores, demoSuppliers } from './data/other.js';
+import { demoCustomersAndVehicles } from './data/customers.js';
+import { customer, customerPhone, vehicle, vehicleMileage, vehicleOwnership } from '../modules/customers/customers.schema.js';
+import { namePinyin } from '../modules/customers/pinyin.js';
+import type { FieldCipher } from '../kernel/field-cipher.js';
+import { uuidv7 } from '../kernel/ids.js';
+import { bulkInsert } from '../kernel/bulk.js';
 
 export const DEMO_PASSWORD = 'sifang-demo';
 
@@ -59,15 +65,6 @@ export async function isSeeded(database: Database): Promise<boolean> {
   return (rows[0]?.n ?? 0) > 0;
 }
 
-async function insertChunked<T extends Record<string, unknown>>(
-  exec: Executor,
-  table: Parameters<Executor['insert']>[0],
-  rows: T[],
-  size = 500,
-) {
-  for (let i = 0; i < rows.length; i += size) await exec.insert(table).values(rows.slice(i, i + size) as never);
-}
-
 async function seedRoles(tx: Executor, registry: PermissionRegistry): Promise<Map<RoleCode, string>> {
   const rows = await tx
     .insert(role)
@@ -90,10 +87,17 @@ export type SeedReport = {
   parts: number;
   labourOperations: number;
   configurations: number;
+  customers: number;
+  vehicles: number;
 };
 
-/** The demo group: two stores, one user per role per store, the FAW-VW range, labour operations and parts. */
-export async function seedDemo(database: Database, registry: PermissionRegistry, seed = 20261123): Promise<SeedReport> {
+/** The demo group: two stores, one user per role per store, the FAW-VW range, labour operations, parts, and per store ≈5,000 customers with ≈6,000 vehicles. */
+export async function seedDemo(
+  database: Database,
+  registry: PermissionRegistry,
+  opts: { cipher: FieldCipher; seed?: number; today?: Date },
+): Promise<SeedReport> {
+  const seed = opts.seed ?? 20261123;
   const rng = createRng(seed);
   const storeRoles = roleDefinitions.filter((r) => !groupRoleCodes.includes(r.code));
   // Hash outside the transaction, in parallel on libuv's pool: each user has their own salt.
@@ -148,12 +152,12 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
         configurations += m.configurations.length;
       }
     }
-    await insertChunked(
+    await bulkInsert(
       tx,
       labourOperation,
       labour.map((l) => ({ code: l.code, name: l.name, repairTypeId: typeId.get(l.repairTypeCode)!, standardHours: l.standardHours })),
     );
-    await insertChunked(
+    await bulkInsert(
       tx,
       part,
       parts.map((p) => ({
@@ -178,6 +182,8 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
     // Each store's organisation, workshop and warehouses
     const users: SeedReport['users'] = [];
     let h = 0;
+    let customers = 0;
+    let vehicles = 0;
     for (const [si, st] of stores.entries()) {
       const depts = await tx
         .insert(department)
@@ -269,6 +275,22 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
         await tx.insert(userRole).values({ userId: u!.id, storeId: st.id, roleId: roleIds.get(r.code)! });
         users.push({ username, role: r.name, store: st.shortName });
       }
+      const staff = await tx.select({ id: appUser.id, username: appUser.username }).from(appUser);
+      const advisorId = staff.find((u) => u.username === `advisor.${st.code.toLowerCase()}`)!.id;
+      const consultantId = staff.find((u) => u.username === `sales.${st.code.toLowerCase()}`)!.id;
+      const counts = await seedCustomers(tx, {
+        storeId: st.id,
+        demoStore: demoStores[si]!,
+        rng,
+        today: opts.today ?? new Date(),
+        cipher: opts.cipher,
+        advisorId,
+        consultantId,
+        catalogue: await catalogueByCode(tx),
+      });
+      customers += counts.customers;
+      vehicles += counts.vehicles;
+
       if (si === 0) {
         for (const code of groupRoleCodes) {
           const username = demoUserShortNames[code];
@@ -287,8 +309,127 @@ export async function seedDemo(database: Database, registry: PermissionRegistry,
       }
     }
     await tx.execute(sql`ANALYZE`);
-    return { users, parts: parts.length, labourOperations: labour.length, configurations };
+    return { users, parts: parts.length, labourOperations: labour.length, configurations, customers, vehicles };
   });
+}
+
+async function catalogueByCode(exec: Executor) {
+  const rows = await exec
+    .select({
+      configurationId: vehicleConfiguration.id,
+      configurationCode: vehicleConfiguration.code,
+      modelId: vehicleModel.id,
+      seriesId: vehicleSeries.id,
+      brandId: vehicleSeries.brandId,
+    })
+    .from(vehicleConfiguration)
+    .innerJoin(vehicleModel, eq(vehicleModel.id, vehicleConfiguration.modelId))
+    .innerJoin(vehicleSeries, eq(vehicleSeries.id, vehicleModel.seriesId));
+  return new Map(rows.map((r) => [r.configurationCode, r]));
+}
+
+/** ≈5,000 customers and ≈6,000 vehicles with mileage histories for one store, in bulk. */
+async function seedCustomers(
+  tx: Executor,
+  input: {
+    storeId: string;
+    demoStore: (typeof demoStores)[number];
+    rng: ReturnType<typeof createRng>;
+    today: Date;
+    cipher: FieldCipher;
+    advisorId: string;
+    consultantId: string;
+    catalogue: Awaited<ReturnType<typeof catalogueByCode>>;
+  },
+): Promise<{ customers: number; vehicles: number }> {
+  const data = demoCustomersAndVehicles(input.rng, input.demoStore, input.today);
+  // Generated rows reference each other correctly by construction: a superuser skips the per-row foreign-key
+  // triggers while loading (about a second of the first start).
+  const su = (await tx.execute(sql`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)) as unknown as {
+    rows: { rolsuper: boolean }[];
+  };
+  if (su.rows[0]?.rolsuper) await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+  const idOf = new Map(data.customers.map((c) => [c.key, uuidv7(Date.parse(c.createdAt))]));
+  await bulkInsert(
+    tx,
+    customer,
+    data.customers.map((c) => {
+      const py = namePinyin(c.name);
+      return {
+        id: idOf.get(c.key)!,
+        storeId: input.storeId,
+        kind: c.kind,
+        name: c.name,
+        namePinyin: py.full,
+        nameInitials: py.initials,
+        gender: c.gender,
+        birthday: c.birthday,
+        phone: c.phone,
+        provinceCode: c.provinceCode,
+        cityCode: c.cityCode,
+        districtCode: c.districtCode,
+        address: c.address,
+        source: c.source,
+        tags: c.tags,
+        marketingConsent: c.marketingConsent.consented,
+        consentAt: c.marketingConsent.at ? new Date(c.marketingConsent.at) : null,
+        consentChannel: c.marketingConsent.channel,
+        idNumberEnc: c.residentId ? input.cipher.encrypt(c.residentId) : null,
+        idNumberHash: c.residentId ? input.cipher.hash(c.residentId) : null,
+        creditCode: c.creditCode,
+        contactName: c.contactName,
+        advisorId: input.advisorId,
+        consultantId: input.consultantId,
+        createdAt: new Date(c.createdAt),
+        updatedAt: new Date(c.createdAt),
+      };
+    }),
+  );
+  await bulkInsert(
+    tx,
+    customerPhone,
+    data.customers.flatMap((c) => c.extraPhones.map((phone) => ({ customerId: idOf.get(c.key)!, phone, label: '备用' }))),
+  );
+  const vehicleRows = [];
+  const mileageRows = [];
+  const ownershipRows = [];
+  for (const v of data.vehicles) {
+    const id = uuidv7();
+    const cat = input.catalogue.get(v.configurationCode);
+    const last = v.mileage.at(-1);
+    vehicleRows.push({
+      id,
+      storeId: input.storeId,
+      vin: v.vin,
+      plate: v.plate,
+      engineNo: v.engineNo,
+      brandId: cat?.brandId ?? null,
+      seriesId: cat?.seriesId ?? null,
+      modelId: cat?.modelId ?? null,
+      configurationId: cat?.configurationId ?? null,
+      colour: v.colour,
+      modelYear: v.modelYear,
+      saleDate: v.saleDate,
+      sellingStoreId: v.soldHere ? input.storeId : null,
+      firstRegistration: v.firstRegistration,
+      warrantyStart: v.warrantyStart,
+      warrantyEnd: v.warrantyEnd,
+      insuranceExpiry: v.insuranceExpiry,
+      ownerId: idOf.get(v.ownerKey)!,
+      userId: v.userKey ? idOf.get(v.userKey)! : null,
+      mileageKm: last?.km ?? 0,
+      mileageAt: last ? new Date(last.at) : null,
+    });
+    for (const m of v.mileage) mileageRows.push({ vehicleId: id, storeId: input.storeId, at: new Date(m.at), km: m.km, source: m.source });
+    const from = v.saleDate ?? v.firstRegistration ?? v.mileage[0]?.at ?? input.today.toISOString().slice(0, 10);
+    ownershipRows.push({ vehicleId: id, customerId: idOf.get(v.ownerKey)!, role: 'owner', fromDate: from });
+    if (v.userKey) ownershipRows.push({ vehicleId: id, customerId: idOf.get(v.userKey)!, role: 'user', fromDate: from });
+  }
+  await bulkInsert(tx, vehicle, vehicleRows);
+  await bulkInsert(tx, vehicleMileage, mileageRows, 2000);
+  await bulkInsert(tx, vehicleOwnership, ownershipRows, 2000);
+  if (su.rows[0]?.rolsuper) await tx.execute(sql`SET LOCAL session_replication_role = origin`);
+  return { customers: data.customers.length, vehicles: data.vehicles.length };
 }
 
 /** A production first start: the group, one store and the administrator, nothing else. */

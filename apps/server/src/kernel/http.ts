@@ -87,7 +87,16 @@ export function installErrorHandler(app: FastifyInstance): void {
         ? sendError(reply, locale, 'conflict', 'record.in_use')
         : sendError(reply, locale, 'unprocessable', 'record.reference_invalid');
     }
-    if (code === '22001' || code === '22003' || code === '22P02' || code === '22007' || code === '22008') {
+    // too long, out of range, bad text representation, bad dates, NUL or unconvertible characters
+    if (
+      code === '22001' ||
+      code === '22003' ||
+      code === '22P02' ||
+      code === '22007' ||
+      code === '22008' ||
+      code === '22P05' ||
+      code === '22021'
+    ) {
       return sendError(reply, locale, 'invalid', 'request.invalid');
     }
     if (code === '57014' || code === '55P03' || code === '53300') {

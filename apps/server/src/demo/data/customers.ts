@@ -669,7 +669,8 @@ function residentId(ctx: Ctx, birthday: string, gender: Gender, sequence: string
   const region = ctx.store.divisionCode.slice(0, 6);
   const date = birthday.replaceAll('-', '');
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
-    const seq = sequence ?? String(rng.int(0, 99)).padStart(2, '0') + String(rng.int(0, 4) * 2 + (gender === 'male' ? 1 : 0));
+    // Positions 15–17: a sequence number whose last digit is odd for men and even for women.
+    const seq = sequence ?? `${String(rng.int(0, 99)).padStart(2, '0')}${rng.int(0, 4) * 2 + (gender === 'male' ? 1 : 0)}`;
     const body = region + date + seq;
     const id = body + residentIdCheckChar(body);
     if (!ctx.residentIds.has(id)) {
@@ -756,10 +757,10 @@ function birthdayFor(ctx: Ctx): string {
   return isoDate(addYears(ctx.todayDay, -age) - ctx.rng.int(0, 364));
 }
 
-/** Days back from today: ≈3 % in the last month, otherwise linearly more likely the more recent, up to 6 years. */
+/** Days back from today: ≈2 % in the last month, otherwise linearly more likely the more recent, up to 6 years. */
 function createdDayFor(ctx: Ctx): number {
   const { rng } = ctx;
-  if (rng.chance(0.03)) return ctx.todayDay - rng.int(1, 30);
+  if (rng.chance(0.02)) return ctx.todayDay - rng.int(1, 30);
   return ctx.todayDay - 1 - Math.floor((HISTORY_DAYS - 1) * (1 - Math.sqrt(1 - rng.next())));
 }
 
@@ -863,7 +864,7 @@ function makeVehicle(
   let regDay: number | null;
   if (soldHere) {
     saleDay = acquiredDay;
-    const lag = rng.int(3, 18); // the dealer's plate service takes a few days to two weeks
+    const lag = rng.int(3, 14); // the dealer's plate service takes a few days to two weeks
     regDay = saleDay + lag <= todayDay || named !== null ? saleDay + lag : null;
   } else {
     // Bought elsewhere: first seen at its first service here, registered some time before.

@@ -27,7 +27,6 @@ export const customerFields = {
   consultantId: z.uuid().nullable().default(null),
 };
 
-
 export const customerItem = z.object({
   id: z.string(),
   storeId: z.string(),

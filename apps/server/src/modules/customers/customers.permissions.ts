@@ -5,7 +5,17 @@ import type { RoleCode } from '../../kernel/roles.js';
 // unless the role may reveal it, and every reveal and export is audited.
 const front: RoleCode[] = ['service_advisor', 'sales_consultant', 'customer_care'];
 const managers: RoleCode[] = ['general_manager', 'service_manager', 'sales_manager', 'group_management'];
-const readers: RoleCode[] = [...front, ...managers, 'workshop_manager', 'team_leader', 'technician', 'qc_inspector', 'warranty_clerk', 'cashier', 'accountant'];
+const readers: RoleCode[] = [
+  ...front,
+  ...managers,
+  'workshop_manager',
+  'team_leader',
+  'technician',
+  'qc_inspector',
+  'warranty_clerk',
+  'cashier',
+  'accountant',
+];
 
 export const customersPermissions: readonly PermissionDef[] = [
   { code: 'customers.search.use', roles: readers },

@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const lastAudit = async (action: string) =>
-  (await t.database.query<{ username: string; detail: Record<string, unknown>; entity_id: string }>('SELECT * FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT 1', [action]))[0];
+  (
+    await t.database.query<{ username: string; detail: Record<string, unknown>; entity_id: string }>(
+      'SELECT * FROM audit_log WHERE action = $1 ORDER BY at DESC, id DESC LIMIT 1',
+      [action],
+    )
+  )[0];
 
 let serial = 100;
 const vin = () => makeVin('LFV2A2BS', `T${String(serial++).padStart(7, '0')}`.replace('T', 'N'));
@@ -24,20 +29,42 @@ async function newCustomer(c: Client, body: Record<string, unknown>) {
 
 describe('customers', () => {
   it('creates a person with validated, normalised phone and encrypted ID number; the list masks personal data', async () => {
-    const c = await newCustomer(advisor, { name: '赵敏', gender: 'female', phone: '+86 139 1111 2222', idNumber: '11010519491231002X', address: '广州市天河区体育西路 101 号 3 栋 1202 室' });
+    const c = await newCustomer(advisor, {
+      name: '赵敏',
+      gender: 'female',
+      phone: '+86 139 1111 2222',
+      idNumber: '11010519491231002X',
+      address: '广州市天河区体育西路 101 号 3 栋 1202 室',
+    });
     expect(c.phone).toBe('139****2222');
     expect(c.idNumber).toBe('110105********002X');
     expect(c.address).not.toContain('1202');
-    const [row] = await t.database.query<{ phone: string; id_number_enc: string; name_initials: string }>('SELECT phone, id_number_enc, name_initials FROM customer WHERE id = $1', [c.id]);
+    const [row] = await t.database.query<{ phone: string; id_number_enc: string; name_initials: string }>(
+      'SELECT phone, id_number_enc, name_initials FROM customer WHERE id = $1',
+      [c.id],
+    );
     expect(row!.phone).toBe('13911112222');
     expect(row!.id_number_enc).not.toContain('11010519491231002X');
     expect(row!.name_initials).toBe('zm');
   });
 
   it('takes the address from the national division codes, which must chain up', async () => {
-    const ok = await newCustomer(advisor, { name: '黄蓉', phone: '13600001111', provinceCode: '440000', cityCode: '440100', districtCode: '440106' });
+    const ok = await newCustomer(advisor, {
+      name: '黄蓉',
+      phone: '13600001111',
+      provinceCode: '440000',
+      cityCode: '440100',
+      districtCode: '440106',
+    });
     expect(ok.districtCode).toBe('440106');
-    const bad = await advisor.post('/api/customers', { kind: 'person', name: '郭靖', phone: '13600002222', provinceCode: '440000', cityCode: '440100', districtCode: '440605' });
+    const bad = await advisor.post('/api/customers', {
+      kind: 'person',
+      name: '郭靖',
+      phone: '13600002222',
+      provinceCode: '440000',
+      cityCode: '440100',
+      districtCode: '440605',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields.districtCode).toBe('省、市、区县不匹配');
     const tree = (await advisor.get('/api/divisions')).json();
@@ -69,7 +96,11 @@ describe('customers', () => {
     expect((await tech.post(`/api/customers/${c.id}/reveal`, { reason: '回访' })).statusCode).toBe(403);
     const revealed = await advisor.post(`/api/customers/${c.id}/reveal`, { reason: '预约保养需联系客户' });
     expect(revealed.json()).toMatchObject({ phone: '13533334444', idNumber: '11010519491231002X', revealed: true });
-    expect(await lastAudit('customer.reveal')).toMatchObject({ username: 'advisor.gz01', entity_id: c.id, detail: { reason: '预约保养需联系客户' } });
+    expect(await lastAudit('customer.reveal')).toMatchObject({
+      username: 'advisor.gz01',
+      entity_id: c.id,
+      detail: { reason: '预约保养需联系客户' },
+    });
   });
 
   it('keeps store-1 customers away from a store-2 advisor (list, id, search) and shows them to group management', async () => {
@@ -97,9 +128,23 @@ describe('vehicles and the customer file', () => {
     const owner = await newCustomer(advisor, { name: '张无忌', phone: '13855556666' });
     const config = (await advisor.get('/api/configurations', { query: { pageSize: '1' } })).json().items[0];
     const v = vin();
-    const res = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: v.toLowerCase(), plate: '粤A·D12345', configurationId: config.id, colour: '极地白', mileageKm: 32_000 });
+    const res = await advisor.post('/api/vehicles', {
+      ownerId: owner.id,
+      vin: v.toLowerCase(),
+      plate: '粤A·D12345',
+      configurationId: config.id,
+      colour: '极地白',
+      mileageKm: 32_000,
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ vin: v, plate: '粤AD12345', plateVerified: true, configurationName: config.name, ownerName: '张无忌', mileageKm: 32000 });
+    expect(res.json()).toMatchObject({
+      vin: v,
+      plate: '粤AD12345',
+      plateVerified: true,
+      configurationName: config.name,
+      ownerName: '张无忌',
+      mileageKm: 32000,
+    });
     expect(res.json().seriesName).toBeTruthy();
     const file = (await advisor.get(`/api/vehicles/${res.json().id}`)).json();
     expect(file.mileage).toHaveLength(1);
@@ -121,7 +166,12 @@ describe('vehicles and the customer file', () => {
     const badPlate = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: vin(), plate: '京I1234' });
     expect(badPlate.statusCode).toBe(400);
     expect(badPlate.json().fields.plate).toContain('车牌');
-    const notAllowed = await advisor.post('/api/vehicles', { ownerId: owner.id, vin: vin(), plate: '使123456', allowUnverifiedPlate: true });
+    const notAllowed = await advisor.post('/api/vehicles', {
+      ownerId: owner.id,
+      vin: vin(),
+      plate: '使123456',
+      allowUnverifiedPlate: true,
+    });
     expect(notAllowed.statusCode).toBe(403);
     const sm = await t.login('servicemgr.gz01');
     const flagged = await sm.post('/api/vehicles', { ownerId: owner.id, vin: vin(), plate: '使123456', allowUnverifiedPlate: true });
@@ -169,11 +219,21 @@ describe('search as you type', () => {
 describe('a customer created with their car', () => {
   it('saves both in one go, or neither when the plate is wrong (error on the vehicle plate field)', async () => {
     const v = vin();
-    const bad = await advisor.post('/api/customers', { kind: 'person', name: '韦一笑', phone: '13611112222', vehicle: { vin: v, plate: '粤A1234' } });
+    const bad = await advisor.post('/api/customers', {
+      kind: 'person',
+      name: '韦一笑',
+      phone: '13611112222',
+      vehicle: { vin: v, plate: '粤A1234' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields['vehicle.plate']).toContain('车牌号格式不正确');
     expect((await advisor.get('/api/search', { query: { q: '13611112222' } })).json().customers).toEqual([]);
-    const ok = await advisor.post('/api/customers', { kind: 'person', name: '韦一笑', phone: '13611112222', vehicle: { vin: v, plate: '粤A12346' } });
+    const ok = await advisor.post('/api/customers', {
+      kind: 'person',
+      name: '韦一笑',
+      phone: '13611112222',
+      vehicle: { vin: v, plate: '粤A12346' },
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().vehicleCount).toBe(1);
   });

@@ -27,7 +27,12 @@ const advisor = alias(appUser, 'advisor');
 const consultant = alias(appUser, 'consultant');
 
 /** Reads customers with the names and counts a screen shows; masks personal data unless `reveal`. */
-export async function loadCustomers(exec: Executor, cipher: FieldCipher, where: SQL | undefined, opts: { reveal?: boolean; order?: (SQL | typeof customer.id)[]; limit?: number; offset?: number } = {}): Promise<CustomerItem[]> {
+export async function loadCustomers(
+  exec: Executor,
+  cipher: FieldCipher,
+  where: SQL | undefined,
+  opts: { reveal?: boolean; order?: (SQL | typeof customer.id)[]; limit?: number; offset?: number } = {},
+): Promise<CustomerItem[]> {
   const q = exec
     .select({ c: customer, storeName: store.shortName, advisorName: advisor.displayName, consultantName: consultant.displayName })
     .from(customer)
@@ -107,7 +112,11 @@ function checkDivisions(input: { provinceCode?: string; cityCode?: string; distr
 }
 
 /** Customers of the group with this phone (primary or extra), for the duplicate warning. */
-async function customersWithPhone(exec: Executor, phone: string, exceptId?: string): Promise<{ id: string; storeId: string; name: string }[]> {
+async function customersWithPhone(
+  exec: Executor,
+  phone: string,
+  exceptId?: string,
+): Promise<{ id: string; storeId: string; name: string }[]> {
   const rows = await exec
     .selectDistinct({ id: customer.id, storeId: customer.storeId, name: customer.name })
     .from(customer)
@@ -153,67 +162,110 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     return and(...conds.filter(Boolean));
   };
 
-  r.get('/api/customers', { config: { permission: 'customers.customer.read' }, schema: { tags, querystring: filters, response: { 200: listResponse(customerItem) } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const db = app.database.db;
-    const w = listWhere(ctx, req.query);
-    const [items, [total]] = await Promise.all([
-      loadCustomers(db, cipher, w, { order: [orderBy(req.query.sort, sortable, desc(customer.createdAt)), customer.id], limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize }),
-      db.select({ n: count() }).from(customer).where(w),
-    ]);
-    return { items, total: total?.n ?? 0 };
-  });
+  r.get(
+    '/api/customers',
+    {
+      config: { permission: 'customers.customer.read' },
+      schema: { tags, querystring: filters, response: { 200: listResponse(customerItem) } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const db = app.database.db;
+      const w = listWhere(ctx, req.query);
+      const [items, [total]] = await Promise.all([
+        loadCustomers(db, cipher, w, {
+          order: [orderBy(req.query.sort, sortable, desc(customer.createdAt)), customer.id],
+          limit: req.query.pageSize,
+          offset: (req.query.page - 1) * req.query.pageSize,
+        }),
+        db.select({ n: count() }).from(customer).where(w),
+      ]);
+      return { items, total: total?.n ?? 0 };
+    },
+  );
 
-  r.get('/api/customers/export', { config: { permission: 'customers.customer.export' }, schema: { tags, querystring: filters.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
-    const ctx = requireCtx(req.ctx);
-    const db = app.database.db;
-    const w = listWhere(ctx, { ...req.query, page: 1, pageSize: 1 });
-    const [total] = await db.select({ n: count() }).from(customer).where(w);
-    if ((total?.n ?? 0) > MAX_EXPORT_ROWS) throw new AppError('invalid', 'export.too_many_rows', { max: MAX_EXPORT_ROWS });
-    // Personal data leaves unmasked only for a role that may reveal it; either way the export is audited.
-    const reveal = ctx.permissions.has('customers.customer.reveal');
-    const items = await loadCustomers(db, cipher, w, { reveal });
-    await writeAudit(db, ctx, { action: 'customer.export', entityType: 'customer', detail: { rows: items.length, filter: req.query, personalData: reveal } });
-    const body = await toXlsx(
-      'customers',
-      bilingual(ctx.locale, [
-        ['name', '姓名/名称', 'Name'],
-        ['kind', '类型', 'Kind'],
-        ['phone', '手机', 'Mobile'],
-        ['gender', '性别', 'Gender'],
-        ['birthday', '生日', 'Birthday'],
-        ['address', '地址', 'Address'],
-        ['source', '来源', 'Source'],
-        ['tags', '标签', 'Tags'],
-        ['advisorName', '服务顾问', 'Service advisor'],
-        ['consultantName', '销售顾问', 'Sales consultant'],
-        ['vehicleCount', '车辆数', 'Vehicles'],
-        ['storeName', '门店', 'Store'],
-      ]),
-      items as unknown as Record<string, unknown>[],
-    );
-    return sendXlsx(reply, 'customers.xlsx', body);
-  });
+  r.get(
+    '/api/customers/export',
+    { config: { permission: 'customers.customer.export' }, schema: { tags, querystring: filters.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const ctx = requireCtx(req.ctx);
+      const db = app.database.db;
+      const w = listWhere(ctx, { ...req.query, page: 1, pageSize: 1 });
+      const [total] = await db.select({ n: count() }).from(customer).where(w);
+      if ((total?.n ?? 0) > MAX_EXPORT_ROWS) throw new AppError('invalid', 'export.too_many_rows', { max: MAX_EXPORT_ROWS });
+      // Personal data leaves unmasked only for a role that may reveal it; either way the export is audited.
+      const reveal = ctx.permissions.has('customers.customer.reveal');
+      const items = await loadCustomers(db, cipher, w, { reveal });
+      await writeAudit(db, ctx, {
+        action: 'customer.export',
+        entityType: 'customer',
+        detail: { rows: items.length, filter: req.query, personalData: reveal },
+      });
+      const body = await toXlsx(
+        'customers',
+        bilingual(ctx.locale, [
+          ['name', '姓名/名称', 'Name'],
+          ['kind', '类型', 'Kind'],
+          ['phone', '手机', 'Mobile'],
+          ['gender', '性别', 'Gender'],
+          ['birthday', '生日', 'Birthday'],
+          ['address', '地址', 'Address'],
+          ['source', '来源', 'Source'],
+          ['tags', '标签', 'Tags'],
+          ['advisorName', '服务顾问', 'Service advisor'],
+          ['consultantName', '销售顾问', 'Sales consultant'],
+          ['vehicleCount', '车辆数', 'Vehicles'],
+          ['storeName', '门店', 'Store'],
+        ]),
+        items as unknown as Record<string, unknown>[],
+      );
+      return sendXlsx(reply, 'customers.xlsx', body);
+    },
+  );
 
-  r.get('/api/customers/:id', { config: { permission: 'customers.customer.read', storeRecord: 'customer' }, schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: customerItem } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const [item] = await loadCustomers(app.database.db, cipher, and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId })));
-    if (!item) throw notFound();
-    return item;
-  });
+  r.get(
+    '/api/customers/:id',
+    {
+      config: { permission: 'customers.customer.read', storeRecord: 'customer' },
+      schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: customerItem } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const [item] = await loadCustomers(
+        app.database.db,
+        cipher,
+        and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId })),
+      );
+      if (!item) throw notFound();
+      return item;
+    },
+  );
 
   r.post(
     '/api/customers/:id/reveal',
     {
       config: { permission: 'customers.customer.reveal', storeRecord: 'customer' },
-      schema: { tags, summary: 'Show phone, ID number and address in full; the reason is audited', params: z.object({ id: z.uuid() }), body: z.strictObject({ reason: z.string().trim().min(2).max(200) }), response: { 200: customerItem } },
+      schema: {
+        tags,
+        summary: 'Show phone, ID number and address in full; the reason is audited',
+        params: z.object({ id: z.uuid() }),
+        body: z.strictObject({ reason: z.string().trim().min(2).max(200) }),
+        response: { 200: customerItem },
+      },
     },
     async (req) => {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
-      const [item] = await loadCustomers(db, cipher, and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId })), { reveal: true });
+      const [item] = await loadCustomers(db, cipher, and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId })), {
+        reveal: true,
+      });
       if (!item) throw notFound();
-      await writeAudit(db, ctx, { action: 'customer.reveal', entityType: 'customer', entityId: item.id, detail: { reason: req.body.reason, fields: ['phone', 'idNumber', 'address'] } });
+      await writeAudit(db, ctx, {
+        action: 'customer.reveal',
+        entityType: 'customer',
+        entityId: item.id,
+        detail: { reason: req.body.reason, fields: ['phone', 'idNumber', 'address'] },
+      });
       return item;
     },
   );
@@ -222,7 +274,22 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     '/api/customers',
     {
       config: { permission: 'customers.customer.create' },
-      schema: { tags, body: customerCreate, response: { 201: customerItem, 409: z.object({ statusCode: z.number(), kind: z.string(), code: z.string(), message: z.string(), duplicates: z.array(z.object({ id: z.string(), name: z.string(), visible: z.boolean() })).optional() }).passthrough() } },
+      schema: {
+        tags,
+        body: customerCreate,
+        response: {
+          201: customerItem,
+          409: z
+            .object({
+              statusCode: z.number(),
+              kind: z.string(),
+              code: z.string(),
+              message: z.string(),
+              duplicates: z.array(z.object({ id: z.string(), name: z.string(), visible: z.boolean() })).optional(),
+            })
+            .passthrough(),
+        },
+      },
     },
     async (req, reply) => {
       const ctx = requireCtx(req.ctx);
@@ -239,7 +306,11 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
             code: e.code,
             message: translateFor(ctx, e.code),
             fields: { phone: translateFor(ctx, e.code) },
-            duplicates: dups.map((d) => ({ id: d.id, name: ctx.visibleStoreIds.includes(d.storeId) ? d.name : '', visible: ctx.visibleStoreIds.includes(d.storeId) })),
+            duplicates: dups.map((d) => ({
+              id: d.id,
+              name: ctx.visibleStoreIds.includes(d.storeId) ? d.name : '',
+              visible: ctx.visibleStoreIds.includes(d.storeId),
+            })),
           });
         }
       }
@@ -261,7 +332,12 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
           })
           .returning();
         if (extraPhones.length) await tx.insert(customerPhone).values(extraPhones.map((phone) => ({ customerId: row!.id, phone })));
-        await writeAudit(tx, ctx, { action: 'customer.create', entityType: 'customer', entityId: row!.id, after: { name: row!.name, kind: row!.kind } });
+        await writeAudit(tx, ctx, {
+          action: 'customer.create',
+          entityType: 'customer',
+          entityId: row!.id,
+          after: { name: row!.name, kind: row!.kind },
+        });
         if (firstVehicle) {
           await insertVehicle(tx, ctx, { ...firstVehicle, ownerId: row!.id }).catch((e: unknown) => {
             // the vehicle's errors belong to the vehicle part of the form
@@ -276,38 +352,54 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const update = patchOf(customerFields).strict();
-  r.patch('/api/customers/:id', { config: { permission: 'customers.customer.update', storeRecord: 'customer' }, schema: { tags, params: z.object({ id: z.uuid() }), body: update, response: { 200: customerItem } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const { extraPhones, idNumber, ...input } = req.body;
-    return withTx(app.database.db, async (tx) => {
-      const [before] = await tx.select().from(customer).where(and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId }))).for('update');
-      if (!before) throw notFound();
-      await checkStaff(tx, before.storeId, input);
-      checkDivisions(input, before);
-      const patch: Partial<typeof customer.$inferInsert> = { ...input, updatedAt: ctx.now };
-      if (input.name) Object.assign(patch, { namePinyin: namePinyin(input.name).full, nameInitials: namePinyin(input.name).initials });
-      if (input.marketingConsent !== undefined && input.marketingConsent !== before.marketingConsent) patch.consentAt = ctx.now;
-      if (idNumber !== undefined) Object.assign(patch, { idNumberEnc: idNumber ? cipher.encrypt(idNumber) : null, idNumberHash: idNumber ? cipher.hash(idNumber) : null });
-      await tx.update(customer).set(patch).where(eq(customer.id, before.id));
-      if (extraPhones) {
-        await tx.delete(customerPhone).where(eq(customerPhone.customerId, before.id));
-        if (extraPhones.length) await tx.insert(customerPhone).values(extraPhones.map((phone) => ({ customerId: before.id, phone })));
-      }
-      // Personal values are not copied into the audit log: only which fields changed.
-      const diff = changedFields(before as Record<string, unknown>, input as Record<string, unknown>);
-      const personal = ['phone', 'address', 'birthday'];
-      await writeAudit(tx, ctx, {
-        action: 'customer.update',
-        entityType: 'customer',
-        entityId: before.id,
-        detail: { fields: [...Object.keys(diff.after), ...(idNumber !== undefined ? ['idNumber'] : []), ...(extraPhones ? ['extraPhones'] : [])] },
-        before: Object.fromEntries(Object.entries(diff.before).filter(([k]) => !personal.includes(k))),
-        after: Object.fromEntries(Object.entries(diff.after).filter(([k]) => !personal.includes(k))),
+  r.patch(
+    '/api/customers/:id',
+    {
+      config: { permission: 'customers.customer.update', storeRecord: 'customer' },
+      schema: { tags, params: z.object({ id: z.uuid() }), body: update, response: { 200: customerItem } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const { extraPhones, idNumber, ...input } = req.body;
+      return withTx(app.database.db, async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(customer)
+          .where(and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId })))
+          .for('update');
+        if (!before) throw notFound();
+        await checkStaff(tx, before.storeId, input);
+        checkDivisions(input, before);
+        const patch: Partial<typeof customer.$inferInsert> = { ...input, updatedAt: ctx.now };
+        if (input.name) Object.assign(patch, { namePinyin: namePinyin(input.name).full, nameInitials: namePinyin(input.name).initials });
+        if (input.marketingConsent !== undefined && input.marketingConsent !== before.marketingConsent) patch.consentAt = ctx.now;
+        if (idNumber !== undefined)
+          Object.assign(patch, {
+            idNumberEnc: idNumber ? cipher.encrypt(idNumber) : null,
+            idNumberHash: idNumber ? cipher.hash(idNumber) : null,
+          });
+        await tx.update(customer).set(patch).where(eq(customer.id, before.id));
+        if (extraPhones) {
+          await tx.delete(customerPhone).where(eq(customerPhone.customerId, before.id));
+          if (extraPhones.length) await tx.insert(customerPhone).values(extraPhones.map((phone) => ({ customerId: before.id, phone })));
+        }
+        // Personal values are not copied into the audit log: only which fields changed.
+        const diff = changedFields(before as Record<string, unknown>, input as Record<string, unknown>);
+        const personal = ['phone', 'address', 'birthday'];
+        await writeAudit(tx, ctx, {
+          action: 'customer.update',
+          entityType: 'customer',
+          entityId: before.id,
+          detail: {
+            fields: [...Object.keys(diff.after), ...(idNumber !== undefined ? ['idNumber'] : []), ...(extraPhones ? ['extraPhones'] : [])],
+          },
+          before: Object.fromEntries(Object.entries(diff.before).filter(([k]) => !personal.includes(k))),
+          after: Object.fromEntries(Object.entries(diff.after).filter(([k]) => !personal.includes(k))),
+        });
+        return (await loadCustomers(tx, cipher, eq(customer.id, before.id)))[0]!;
       });
-      return (await loadCustomers(tx, cipher, eq(customer.id, before.id)))[0]!;
-    });
-  });
-
+    },
+  );
 }
 
 function translateFor(ctx: RequestContext, code: MessageCode): string {

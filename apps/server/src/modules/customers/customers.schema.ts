@@ -33,7 +33,10 @@ export const customer = pgTable(
     districtCode: text().notNull().default(''),
     address: text().notNull().default(''),
     source: text().notNull().default(''),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     marketingConsent: boolean().notNull().default(false),
     consentAt: timestamp({ withTimezone: true }),
     consentChannel: text(),

@@ -30,7 +30,14 @@ export function classifyQuery(raw: string) {
 }
 
 const customerHit = z.object({ id: z.string(), name: z.string(), phone: z.string(), storeName: z.string(), kind: z.string() });
-const vehicleHit = z.object({ id: z.string(), vin: z.string(), plate: z.string().nullable(), ownerId: z.string(), ownerName: z.string(), storeName: z.string() });
+const vehicleHit = z.object({
+  id: z.string(),
+  vin: z.string(),
+  plate: z.string().nullable(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  storeName: z.string(),
+});
 
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +48,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['search'],
         summary: 'Search as you type: phone (full or tail), plate (any part), VIN (6+ characters), name, pinyin initials or full pinyin',
-        querystring: z.strictObject({ q: z.string().max(40), storeId: z.union([z.uuid(), z.literal('all')]).optional() }),
+        querystring: z.strictObject({ q: z.string().max(40).default(''), storeId: z.union([z.uuid(), z.literal('all')]).optional() }),
         response: { 200: z.object({ customers: z.array(customerHit), vehicles: z.array(vehicleHit) }) },
       },
     },
@@ -51,9 +58,17 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       if (k.q.length < 2) return { customers: [], vehicles: [] };
       const db = app.database.db;
       const customerConds: (SQL | undefined)[] = [];
-      if (k.phoneExact) customerConds.push(eq(customer.phone, k.phoneExact), inArray(customer.id, db.select({ id: customerPhone.customerId }).from(customerPhone).where(eq(customerPhone.phone, k.phoneExact))));
+      if (k.phoneExact)
+        customerConds.push(
+          eq(customer.phone, k.phoneExact),
+          inArray(
+            customer.id,
+            db.select({ id: customerPhone.customerId }).from(customerPhone).where(eq(customerPhone.phone, k.phoneExact)),
+          ),
+        );
       if (k.phoneTail) customerConds.push(sql`${customer.phone} LIKE ${'%' + k.phoneTail}`);
-      if (k.pinyin) customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
+      if (k.pinyin)
+        customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
       if (k.name) customerConds.push(ilike(customer.name, likePattern(k.name)));
       const vehicleConds: (SQL | undefined)[] = [];
       if (k.vinPart) vehicleConds.push(ilike(vehicle.vin, likePattern(k.vinPart)));
@@ -65,13 +80,22 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
               .select({ id: customer.id, name: customer.name, phone: customer.phone, storeName: store.shortName, kind: customer.kind })
               .from(customer)
               .innerJoin(store, eq(store.id, customer.storeId))
-              .where(and(storeScope(ctx, { storeId: customer.storeId }, req.query.storeId), isNull(customer.anonymisedAt), or(...customerConds)))
+              .where(
+                and(storeScope(ctx, { storeId: customer.storeId }, req.query.storeId), isNull(customer.anonymisedAt), or(...customerConds)),
+              )
               .orderBy(customer.namePinyin)
               .limit(LIMIT)
           : [],
         vehicleConds.length
           ? db
-              .select({ id: vehicle.id, vin: vehicle.vin, plate: vehicle.plate, ownerId: vehicle.ownerId, ownerName: customer.name, storeName: store.shortName })
+              .select({
+                id: vehicle.id,
+                vin: vehicle.vin,
+                plate: vehicle.plate,
+                ownerId: vehicle.ownerId,
+                ownerName: customer.name,
+                storeName: store.shortName,
+              })
               .from(vehicle)
               .innerJoin(customer, eq(customer.id, vehicle.ownerId))
               .innerJoin(store, eq(store.id, vehicle.storeId))

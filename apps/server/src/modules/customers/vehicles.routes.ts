@@ -54,7 +54,11 @@ export const vehicleItem = z.object({
 });
 type VehicleItem = z.infer<typeof vehicleItem>;
 
-export async function loadVehicles(exec: Executor, where: SQL | undefined, opts: { order?: (SQL | typeof vehicle.id)[]; limit?: number; offset?: number } = {}): Promise<VehicleItem[]> {
+export async function loadVehicles(
+  exec: Executor,
+  where: SQL | undefined,
+  opts: { order?: (SQL | typeof vehicle.id)[]; limit?: number; offset?: number } = {},
+): Promise<VehicleItem[]> {
   const q = exec
     .select({
       v: vehicle,
@@ -83,13 +87,18 @@ export async function loadVehicles(exec: Executor, where: SQL | undefined, opts:
 }
 
 /** The plate as stored: normalised; one failing the rules only with the permission, then flagged unverified. */
-function checkPlate(ctx: RequestContext, plate: string | null | undefined, allowUnverified: boolean): { plate: string | null; plateVerified: boolean } | undefined {
+function checkPlate(
+  ctx: RequestContext,
+  plate: string | null | undefined,
+  allowUnverified: boolean,
+): { plate: string | null; plateVerified: boolean } | undefined {
   if (plate === undefined) return undefined;
   if (plate === null || plate === '') return { plate: null, plateVerified: true };
   const normal = normalizePlate(plate);
   if (validatePlate(normal).ok) return { plate: normal, plateVerified: true };
   if (!allowUnverified) throw new AppError('invalid', 'request.invalid', {}, { plate: 'validation.plate' });
-  if (!ctx.permissions.has('customers.vehicle.unverified-plate')) throw new AppError('forbidden', 'vehicle.plate_unverified_not_allowed', {}, { plate: 'vehicle.plate_unverified_not_allowed' });
+  if (!ctx.permissions.has('customers.vehicle.unverified-plate'))
+    throw new AppError('forbidden', 'vehicle.plate_unverified_not_allowed', {}, { plate: 'vehicle.plate_unverified_not_allowed' });
   return { plate: normal, plateVerified: false };
 }
 
@@ -97,7 +106,12 @@ function checkPlate(ctx: RequestContext, plate: string | null | undefined, allow
 async function catalogueIds(exec: Executor, input: { configurationId?: string | null; modelId?: string | null }) {
   if (input.configurationId) {
     const [row] = await exec
-      .select({ configurationId: vehicleConfiguration.id, modelId: vehicleModel.id, seriesId: vehicleSeries.id, brandId: vehicleSeries.brandId })
+      .select({
+        configurationId: vehicleConfiguration.id,
+        modelId: vehicleModel.id,
+        seriesId: vehicleSeries.id,
+        brandId: vehicleSeries.brandId,
+      })
       .from(vehicleConfiguration)
       .innerJoin(vehicleModel, eq(vehicleModel.id, vehicleConfiguration.modelId))
       .innerJoin(vehicleSeries, eq(vehicleSeries.id, vehicleModel.seriesId))
@@ -122,7 +136,10 @@ async function checkCustomers(exec: Executor, storeId: string, input: { ownerId?
   for (const field of ['ownerId', 'userId'] as const) {
     const id = input[field];
     if (!id) continue;
-    const [c] = await exec.select({ id: customer.id }).from(customer).where(and(eq(customer.id, id), eq(customer.storeId, storeId)));
+    const [c] = await exec
+      .select({ id: customer.id })
+      .from(customer)
+      .where(and(eq(customer.id, id), eq(customer.storeId, storeId)));
     if (!c) throw new AppError('unprocessable', 'record.reference_invalid', {}, { [field]: 'record.reference_invalid' });
   }
 }
@@ -137,16 +154,35 @@ export async function insertVehicle(tx: Executor, ctx: RequestContext, body: Veh
   const ids = await catalogueIds(tx, input);
   const [row] = await tx
     .insert(vehicle)
-    .values({ ...input, ...ids, ...plateValues, storeId: ctx.storeId, sellingStoreId: soldHere ? ctx.storeId : null, mileageKm, mileageAt: mileageKm ? ctx.now : null, createdBy: ctx.user.id })
+    .values({
+      ...input,
+      ...ids,
+      ...plateValues,
+      storeId: ctx.storeId,
+      sellingStoreId: soldHere ? ctx.storeId : null,
+      mileageKm,
+      mileageAt: mileageKm ? ctx.now : null,
+      createdBy: ctx.user.id,
+    })
     .returning()
     .catch(uniqueVin);
   const today = ctx.now.toISOString().slice(0, 10);
-  await tx.insert(vehicleOwnership).values([
-    { vehicleId: row!.id, customerId: input.ownerId, role: 'owner', fromDate: input.saleDate ?? today },
-    ...(input.userId ? [{ vehicleId: row!.id, customerId: input.userId, role: 'user', fromDate: input.saleDate ?? today }] : []),
-  ]);
-  if (mileageKm) await tx.insert(vehicleMileage).values({ vehicleId: row!.id, storeId: ctx.storeId, at: ctx.now, km: mileageKm, source: 'registration', createdBy: ctx.user.id });
-  await writeAudit(tx, ctx, { action: 'vehicle.create', entityType: 'vehicle', entityId: row!.id, after: { vin: row!.vin, plate: row!.plate, plateVerified: row!.plateVerified } });
+  await tx
+    .insert(vehicleOwnership)
+    .values([
+      { vehicleId: row!.id, customerId: input.ownerId, role: 'owner', fromDate: input.saleDate ?? today },
+      ...(input.userId ? [{ vehicleId: row!.id, customerId: input.userId, role: 'user', fromDate: input.saleDate ?? today }] : []),
+    ]);
+  if (mileageKm)
+    await tx
+      .insert(vehicleMileage)
+      .values({ vehicleId: row!.id, storeId: ctx.storeId, at: ctx.now, km: mileageKm, source: 'registration', createdBy: ctx.user.id });
+  await writeAudit(tx, ctx, {
+    action: 'vehicle.create',
+    entityType: 'vehicle',
+    entityId: row!.id,
+    after: { vin: row!.vin, plate: row!.plate, plateVerified: row!.plateVerified },
+  });
   return (await loadVehicles(tx, eq(vehicle.id, row!.id)))[0]!;
 }
 
@@ -165,7 +201,9 @@ export async function vehicleRoutes(app: FastifyInstance): Promise<void> {
     const conds: (SQL | undefined)[] = [storeScope(ctx, { storeId: vehicle.storeId }, q.storeId)];
     if (q.q) {
       const text = normalizePlate(q.q);
-      conds.push(or(ilike(vehicle.vin, likePattern(text)), ilike(vehicle.plate, likePattern(text)), ilike(vehicle.engineNo, likePattern(text))));
+      conds.push(
+        or(ilike(vehicle.vin, likePattern(text)), ilike(vehicle.plate, likePattern(text)), ilike(vehicle.engineNo, likePattern(text))),
+      );
     }
     if (q.seriesId) conds.push(eq(vehicle.seriesId, q.seriesId));
     if (q.ownerId) conds.push(or(eq(vehicle.ownerId, q.ownerId), eq(vehicle.userId, q.ownerId)));
@@ -173,88 +211,175 @@ export async function vehicleRoutes(app: FastifyInstance): Promise<void> {
   };
   const sortable = { vin: vehicle.vin, plate: vehicle.plate, saleDate: vehicle.saleDate, createdAt: vehicle.createdAt };
 
-  r.get('/api/vehicles', { config: { permission: 'customers.vehicle.read' }, schema: { tags, querystring: filters, response: { 200: listResponse(vehicleItem) } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const w = listWhere(ctx, req.query);
-    const [items, [total]] = await Promise.all([
-      loadVehicles(app.database.db, w, { order: [orderBy(req.query.sort, sortable, desc(vehicle.createdAt)), vehicle.id], limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize }),
-      app.database.db.select({ n: count() }).from(vehicle).where(w),
-    ]);
-    return { items, total: total?.n ?? 0 };
-  });
+  r.get(
+    '/api/vehicles',
+    {
+      config: { permission: 'customers.vehicle.read' },
+      schema: { tags, querystring: filters, response: { 200: listResponse(vehicleItem) } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const w = listWhere(ctx, req.query);
+      const [items, [total]] = await Promise.all([
+        loadVehicles(app.database.db, w, {
+          order: [orderBy(req.query.sort, sortable, desc(vehicle.createdAt)), vehicle.id],
+          limit: req.query.pageSize,
+          offset: (req.query.page - 1) * req.query.pageSize,
+        }),
+        app.database.db.select({ n: count() }).from(vehicle).where(w),
+      ]);
+      return { items, total: total?.n ?? 0 };
+    },
+  );
 
   /** The customer file of a vehicle (用户档案, seed 002): front = vehicle and its records, back = the people. */
   const fileResponse = z.object({
     vehicle: vehicleItem,
     mileage: z.array(z.object({ id: z.string(), at: z.date(), km: z.number(), source: z.string(), note: z.string() })),
-    ownership: z.array(z.object({ customerId: z.string(), name: z.string(), role: z.string(), fromDate: z.string(), toDate: z.string().nullable() })),
+    ownership: z.array(
+      z.object({ customerId: z.string(), name: z.string(), role: z.string(), fromDate: z.string(), toDate: z.string().nullable() }),
+    ),
     /** record sections later modules fill (service history, appointments, follow-ups …); empty until they exist */
     sections: z.record(z.string(), z.array(z.unknown())),
   });
-  r.get('/api/vehicles/:id', { config: { permission: 'customers.vehicle.read', storeRecord: 'vehicle' }, schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: fileResponse } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const db = app.database.db;
-    const [v] = await loadVehicles(db, and(eq(vehicle.id, req.params.id), recordScope(ctx, { storeId: vehicle.storeId })));
-    if (!v) throw notFound();
-    const [mileage, ownership] = await Promise.all([
-      db.select({ id: vehicleMileage.id, at: vehicleMileage.at, km: vehicleMileage.km, source: vehicleMileage.source, note: vehicleMileage.note }).from(vehicleMileage).where(eq(vehicleMileage.vehicleId, v.id)).orderBy(desc(vehicleMileage.at), desc(vehicleMileage.id)),
-      db
-        .select({ customerId: vehicleOwnership.customerId, name: customer.name, role: vehicleOwnership.role, fromDate: vehicleOwnership.fromDate, toDate: vehicleOwnership.toDate })
-        .from(vehicleOwnership)
-        .innerJoin(customer, eq(customer.id, vehicleOwnership.customerId))
-        .where(eq(vehicleOwnership.vehicleId, v.id))
-        .orderBy(asc(vehicleOwnership.fromDate)),
-    ]);
-    return { vehicle: v, mileage, ownership, sections: { serviceRecords: [], maintenanceRecords: [], appointments: [], followUps: [] } };
-  });
+  r.get(
+    '/api/vehicles/:id',
+    {
+      config: { permission: 'customers.vehicle.read', storeRecord: 'vehicle' },
+      schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: fileResponse } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const db = app.database.db;
+      const [v] = await loadVehicles(db, and(eq(vehicle.id, req.params.id), recordScope(ctx, { storeId: vehicle.storeId })));
+      if (!v) throw notFound();
+      const [mileage, ownership] = await Promise.all([
+        db
+          .select({
+            id: vehicleMileage.id,
+            at: vehicleMileage.at,
+            km: vehicleMileage.km,
+            source: vehicleMileage.source,
+            note: vehicleMileage.note,
+          })
+          .from(vehicleMileage)
+          .where(eq(vehicleMileage.vehicleId, v.id))
+          .orderBy(desc(vehicleMileage.at), desc(vehicleMileage.id)),
+        db
+          .select({
+            customerId: vehicleOwnership.customerId,
+            name: customer.name,
+            role: vehicleOwnership.role,
+            fromDate: vehicleOwnership.fromDate,
+            toDate: vehicleOwnership.toDate,
+          })
+          .from(vehicleOwnership)
+          .innerJoin(customer, eq(customer.id, vehicleOwnership.customerId))
+          .where(eq(vehicleOwnership.vehicleId, v.id))
+          .orderBy(asc(vehicleOwnership.fromDate)),
+      ]);
+      return { vehicle: v, mileage, ownership, sections: { serviceRecords: [], maintenanceRecords: [], appointments: [], followUps: [] } };
+    },
+  );
 
   const create = z.strictObject(vehicleFields);
-  r.post('/api/vehicles', { config: { permission: 'customers.vehicle.create' }, schema: { tags, body: create, response: { 201: vehicleItem } } }, async (req, reply) => {
-    const ctx = requireCtx(req.ctx);
-    const created = await withTx(app.database.db, (tx) => insertVehicle(tx, ctx, req.body));
-    return reply.code(201).send(created);
-  });
+  r.post(
+    '/api/vehicles',
+    { config: { permission: 'customers.vehicle.create' }, schema: { tags, body: create, response: { 201: vehicleItem } } },
+    async (req, reply) => {
+      const ctx = requireCtx(req.ctx);
+      const created = await withTx(app.database.db, (tx) => insertVehicle(tx, ctx, req.body));
+      return reply.code(201).send(created);
+    },
+  );
 
   const { ownerId: _o, mileageKm: _m, soldHere: _s, ...editable } = vehicleFields;
-  const update = patchOf(editable).extend({ allowUnverifiedPlate: z.boolean().default(false) }).strict();
-  r.patch('/api/vehicles/:id', { config: { permission: 'customers.vehicle.update', storeRecord: 'vehicle' }, schema: { tags, params: z.object({ id: z.uuid() }), body: update, response: { 200: vehicleItem } } }, async (req) => {
-    const ctx = requireCtx(req.ctx);
-    const { allowUnverifiedPlate, plate, ...input } = req.body;
-    const plateValues = checkPlate(ctx, plate, allowUnverifiedPlate);
-    return withTx(app.database.db, async (tx) => {
-      const [before] = await tx.select().from(vehicle).where(and(eq(vehicle.id, req.params.id), recordScope(ctx, { storeId: vehicle.storeId }))).for('update');
-      if (!before) throw notFound();
-      await checkCustomers(tx, before.storeId, input);
-      const ids = input.configurationId !== undefined || input.modelId !== undefined ? await catalogueIds(tx, input) : undefined;
-      const patch = { ...input, ...(ids ?? {}), ...(plateValues ?? {}), updatedAt: ctx.now };
-      await tx.update(vehicle).set(patch).where(eq(vehicle.id, before.id)).catch(uniqueVin);
-      if (input.userId !== undefined && input.userId !== before.userId) {
-        const today = ctx.now.toISOString().slice(0, 10);
-        await tx.update(vehicleOwnership).set({ toDate: today }).where(and(eq(vehicleOwnership.vehicleId, before.id), eq(vehicleOwnership.role, 'user'), isOpen()));
-        if (input.userId) await tx.insert(vehicleOwnership).values({ vehicleId: before.id, customerId: input.userId, role: 'user', fromDate: today });
-      }
-      await writeAudit(tx, ctx, { action: 'vehicle.update', entityType: 'vehicle', entityId: before.id, ...changedFields(before as Record<string, unknown>, patch as Record<string, unknown>) });
-      return (await loadVehicles(tx, eq(vehicle.id, before.id)))[0]!;
-    });
-  });
+  const update = patchOf(editable)
+    .extend({ allowUnverifiedPlate: z.boolean().default(false) })
+    .strict();
+  r.patch(
+    '/api/vehicles/:id',
+    {
+      config: { permission: 'customers.vehicle.update', storeRecord: 'vehicle' },
+      schema: { tags, params: z.object({ id: z.uuid() }), body: update, response: { 200: vehicleItem } },
+    },
+    async (req) => {
+      const ctx = requireCtx(req.ctx);
+      const { allowUnverifiedPlate, plate, ...input } = req.body;
+      const plateValues = checkPlate(ctx, plate, allowUnverifiedPlate);
+      return withTx(app.database.db, async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(vehicle)
+          .where(and(eq(vehicle.id, req.params.id), recordScope(ctx, { storeId: vehicle.storeId })))
+          .for('update');
+        if (!before) throw notFound();
+        await checkCustomers(tx, before.storeId, input);
+        const ids = input.configurationId !== undefined || input.modelId !== undefined ? await catalogueIds(tx, input) : undefined;
+        const patch = { ...input, ...(ids ?? {}), ...(plateValues ?? {}), updatedAt: ctx.now };
+        await tx.update(vehicle).set(patch).where(eq(vehicle.id, before.id)).catch(uniqueVin);
+        if (input.userId !== undefined && input.userId !== before.userId) {
+          const today = ctx.now.toISOString().slice(0, 10);
+          await tx
+            .update(vehicleOwnership)
+            .set({ toDate: today })
+            .where(and(eq(vehicleOwnership.vehicleId, before.id), eq(vehicleOwnership.role, 'user'), isOpen()));
+          if (input.userId)
+            await tx.insert(vehicleOwnership).values({ vehicleId: before.id, customerId: input.userId, role: 'user', fromDate: today });
+        }
+        await writeAudit(tx, ctx, {
+          action: 'vehicle.update',
+          entityType: 'vehicle',
+          entityId: before.id,
+          ...changedFields(before as Record<string, unknown>, patch as Record<string, unknown>),
+        });
+        return (await loadVehicles(tx, eq(vehicle.id, before.id)))[0]!;
+      });
+    },
+  );
 
   r.post(
     '/api/vehicles/:id/mileage',
     {
       config: { permission: 'customers.vehicle.update', storeRecord: 'vehicle' },
-      schema: { tags, summary: 'Record an odometer reading; lower than the last one only with an explanation', params: z.object({ id: z.uuid() }), body: z.strictObject({ km: z.number().int().min(0).max(2_000_000), note: z.string().trim().max(200).default('') }), response: { 201: z.object({ km: z.number(), at: z.date() }) } },
+      schema: {
+        tags,
+        summary: 'Record an odometer reading; lower than the last one only with an explanation',
+        params: z.object({ id: z.uuid() }),
+        body: z.strictObject({ km: z.number().int().min(0).max(2_000_000), note: z.string().trim().max(200).default('') }),
+        response: { 201: z.object({ km: z.number(), at: z.date() }) },
+      },
     },
     async (req, reply) => {
       const ctx = requireCtx(req.ctx);
       await withTx(app.database.db, async (tx) => {
-        const [v] = await tx.select().from(vehicle).where(and(eq(vehicle.id, req.params.id), recordScope(ctx, { storeId: vehicle.storeId }))).for('update');
+        const [v] = await tx
+          .select()
+          .from(vehicle)
+          .where(and(eq(vehicle.id, req.params.id), recordScope(ctx, { storeId: vehicle.storeId })))
+          .for('update');
         if (!v) throw notFound();
         if (req.body.km < v.mileageKm && req.body.note.length < 2) {
           throw new AppError('unprocessable', 'vehicle.mileage_decrease', { last: v.mileageKm }, { note: 'vehicle.mileage_decrease' });
         }
-        await tx.insert(vehicleMileage).values({ vehicleId: v.id, storeId: v.storeId, at: ctx.now, km: req.body.km, source: 'manual', note: req.body.note, createdBy: ctx.user.id });
+        await tx.insert(vehicleMileage).values({
+          vehicleId: v.id,
+          storeId: v.storeId,
+          at: ctx.now,
+          km: req.body.km,
+          source: 'manual',
+          note: req.body.note,
+          createdBy: ctx.user.id,
+        });
         await tx.update(vehicle).set({ mileageKm: req.body.km, mileageAt: ctx.now }).where(eq(vehicle.id, v.id));
-        await writeAudit(tx, ctx, { action: 'vehicle.mileage', entityType: 'vehicle', entityId: v.id, before: { km: v.mileageKm }, after: { km: req.body.km }, detail: { note: req.body.note } });
+        await writeAudit(tx, ctx, {
+          action: 'vehicle.mileage',
+          entityType: 'vehicle',
+          entityId: v.id,
+          before: { km: v.mileageKm },
+          after: { km: req.body.km },
+          detail: { note: req.body.note },
+        });
       });
       return reply.code(201).send({ km: req.body.km, at: ctx.now });
     },

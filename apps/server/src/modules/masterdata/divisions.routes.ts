@@ -27,14 +27,20 @@ export function divisionTree(): Division[] {
 }
 
 let cached: Division[] | undefined;
-const division: z.ZodType<Division> = z.lazy(() => z.object({ code: z.string(), name: z.string(), children: z.array(division).optional() }));
+const division: z.ZodType<Division> = z.lazy(() =>
+  z.object({ code: z.string(), name: z.string(), children: z.array(division).optional() }),
+);
 
 export async function divisionRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/divisions',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['divisions'], summary: 'Provinces, cities and districts (GB/T 2260) for address pickers', response: { 200: z.array(division) } },
+      schema: {
+        tags: ['divisions'],
+        summary: 'Provinces, cities and districts (GB/T 2260) for address pickers',
+        response: { 200: z.array(division) },
+      },
     },
     async (_req, reply) => {
       cached ??= divisionTree();
