@@ -7,7 +7,7 @@ import { store } from '../../kernel/kernel.schema.js';
 import { requireCtx } from '../../kernel/context.js';
 import { likePattern } from '../../kernel/list.js';
 import { storeScope } from '../../kernel/store-scope.js';
-import { customer, customerPhone, vehicle } from './customers.schema.js';
+import { customer, vehicle } from './customers.schema.js';
 import { maskPhone } from './personal-data.js';
 
 const LIMIT = 8;
@@ -23,8 +23,10 @@ export function classifyQuery(raw: string) {
     phoneExact: digits && q.length === 11 ? q : undefined,
     phoneTail: digits && q.length >= 4 && q.length < 11 ? q : undefined,
     pinyin: latin && q.length >= 2 ? q.toLowerCase() : undefined,
-    vinPart: alnum && q.length >= 6 ? q.toUpperCase() : undefined,
-    platePart: q.length >= 2 && !latin ? normalizePlate(q) : undefined,
+    // a full mobile number is not a VIN; a plate has at most one Chinese character (the province, or a suffix)
+    vinPart: alnum && q.length >= 6 && !(digits && q.length === 11) ? q.toUpperCase() : undefined,
+    platePart:
+      /^[\u4e00-\u9fff]?[0-9a-z]{2,}[\u4e00-\u9fff]?$/i.test(q) && !latin && !(digits && q.length === 11) ? normalizePlate(q) : undefined,
     name: /[\u4e00-\u9fff]/.test(q) ? q : undefined,
   };
 }
@@ -58,14 +60,11 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       if (k.q.length < 2) return { customers: [], vehicles: [] };
       const db = app.database.db;
       const customerConds: (SQL | undefined)[] = [];
-      if (k.phoneExact)
-        customerConds.push(
-          eq(customer.phone, k.phoneExact),
-          inArray(
-            customer.id,
-            db.select({ id: customerPhone.customerId }).from(customerPhone).where(eq(customerPhone.phone, k.phoneExact)),
-          ),
-        );
+      if (k.phoneExact) {
+        // primary or extra phone, each through its own index
+        const ids = sql`(SELECT id FROM customer WHERE phone = ${k.phoneExact} UNION SELECT customer_id FROM customer_phone WHERE phone = ${k.phoneExact})`;
+        customerConds.push(inArray(customer.id, ids));
+      }
       if (k.phoneTail) customerConds.push(sql`${customer.phone} LIKE ${'%' + k.phoneTail}`);
       if (k.pinyin)
         customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
