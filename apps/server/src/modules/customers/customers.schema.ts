@@ -50,6 +50,8 @@ export const customer = pgTable(
     advisorId: uuid().references(() => appUser.id),
     consultantId: uuid().references(() => appUser.id),
     anonymisedAt: timestamp({ withTimezone: true }),
+    /** set when this file was merged into another (the surviving customer) */
+    mergedIntoId: uuid(),
     createdBy: uuid().references(() => appUser.id),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -113,6 +115,8 @@ export const vehicle = pgTable(
     /** the latest reading, kept with the readings (vehicle_mileage) */
     mileageKm: integer().notNull().default(0),
     mileageAt: timestamp({ withTimezone: true }),
+    /** the last visit to the workshop (set by the service module); churn and "effective customer" count from it */
+    lastVisitAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => appUser.id),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -164,4 +168,95 @@ export const vehicleOwnership = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('vehicle_ownership_vehicle_idx').on(t.vehicleId), index('vehicle_ownership_customer_idx').on(t.customerId)],
+);
+
+/** Follow-up records (跟踪服务电话/信函记录): done contacts, and planned ones that fill the care inbox. */
+export const followUp = pgTable(
+  'follow_up',
+  {
+    id: id(),
+    storeId: uuid()
+      .notNull()
+      .references(() => store.id),
+    customerId: uuid()
+      .notNull()
+      .references(() => customer.id),
+    vehicleId: uuid().references(() => vehicle.id),
+    /** planned (in the inbox until done) or done */
+    status: text().notNull().default('done'),
+    channel: text().notNull().default('phone'),
+    purpose: text().notNull().default('other'),
+    /** a followup_outcome dictionary code */
+    outcome: text().notNull().default(''),
+    content: text().notNull().default(''),
+    satisfaction: smallint(),
+    dueDate: date(),
+    doneAt: timestamp({ withTimezone: true }),
+    nextContactDate: date(),
+    assignedTo: uuid().references(() => appUser.id),
+    createdBy: uuid().references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('follow_up_customer_idx').on(t.customerId, t.createdAt), index('follow_up_inbox_idx').on(t.storeId, t.status, t.dueDate)],
+);
+
+/** Complaints (投诉/抱怨, seed 003 "zero tolerance"): a 24-hour handling clock from receipt, then escalation. */
+export const complaint = pgTable(
+  'complaint',
+  {
+    id: id(),
+    storeId: uuid()
+      .notNull()
+      .references(() => store.id),
+    number: text().notNull(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customer.id),
+    vehicleId: uuid().references(() => vehicle.id),
+    /** a complaint_type dictionary code */
+    type: text().notNull(),
+    severity: text().notNull().default('medium'),
+    channel: text().notNull().default('phone'),
+    againstUserId: uuid().references(() => appUser.id),
+    againstText: text().notNull().default(''),
+    description: text().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    /** open → (escalated) → resolved */
+    status: text().notNull().default('open'),
+    escalatedAt: timestamp({ withTimezone: true }),
+    resolution: text().notNull().default(''),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedBy: uuid().references(() => appUser.id),
+    satisfied: boolean(),
+    satisfactionScore: smallint(),
+    createdBy: uuid().references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('complaint_store_status_idx').on(t.storeId, t.status, t.dueAt),
+    index('complaint_customer_idx').on(t.customerId),
+    index('complaint_number_idx').on(t.storeId, t.number),
+  ],
+);
+
+/** Who looked after a customer, and when it changed (专属服务顾问 / sales consultant). */
+export const customerAssignment = pgTable(
+  'customer_assignment',
+  {
+    id: id(),
+    storeId: uuid()
+      .notNull()
+      .references(() => store.id),
+    customerId: uuid()
+      .notNull()
+      .references(() => customer.id),
+    role: text().notNull(),
+    fromUserId: uuid().references(() => appUser.id),
+    toUserId: uuid().references(() => appUser.id),
+    reason: text().notNull().default(''),
+    byUserId: uuid().references(() => appUser.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('customer_assignment_customer_idx').on(t.customerId, t.at)],
 );

@@ -25,6 +25,11 @@ export const storeSettingsSchema = z.strictObject({
     phone: z.string().trim().max(40),
     footer: z.string().trim().max(200),
   }),
+  /** customer KPIs: a vehicle without a visit for `churnMonths` is churned (seed 003: 12); an "effective customer"
+   * (有效客户) visited within `effectiveMonths` (default 24) — several KPIs divide by it */
+  customerRules: z
+    .strictObject({ churnMonths: z.number().int().min(1).max(60), effectiveMonths: z.number().int().min(1).max(120) })
+    .default({ churnMonths: 12, effectiveMonths: 24 }),
   /** optional workflow steps switched off in this store (e.g. team-leader check) */
   disabledSteps: z.array(z.string().max(60)).max(50).default([]),
 });
@@ -35,5 +40,6 @@ export const defaultStoreSettings = (): StoreSettings => ({
   labourRates: [],
   approvalThresholds: { discountPercent: 10, refundFen: 100_000, stockAdjustFen: 50_000, purchaseFen: 5_000_000 },
   printHeader: { title: '', address: '', phone: '', footer: '' },
+  customerRules: { churnMonths: 12, effectiveMonths: 24 },
   disabledSteps: [],
 });
