@@ -15,6 +15,8 @@ const shots = process.env.SHOTS_DIR ?? path.join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 
 const pages = [
+  'customers',
+  'vehicles',
   'admin/stores',
   'admin/departments',
   'admin/users',

@@ -23,7 +23,7 @@ export type WebModule = {
   key: string;
   label: MessageKey;
   icon: ReactNode;
-  /** Menu order: lower first (admin → masterdata → customers → … as the server's module ranks). */
+  /** Menu order: lower first (customers first for the front desk, then admin → masterdata → …). */
   rank: number;
   pages: readonly PageDef[];
 };

@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly kind: ErrorKind;
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
+  /** The whole error body, for answers that carry more than the standard shape (e.g. `duplicates`). */
+  readonly body: Record<string, unknown>;
 
   constructor(status: number, body: Partial<ErrorBody>, fallbackMessage: string) {
     super(body.message ?? fallbackMessage);
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     this.kind = body.kind ?? kindFromStatus(status);
     this.code = body.code ?? `http.${status}`;
     this.fields = body.fields && Object.keys(body.fields).length > 0 ? body.fields : undefined;
+    this.body = body as Record<string, unknown>;
   }
 }
 

@@ -44,6 +44,8 @@ export type FormDrawerProps<T> = {
   /** Field roots managed by `children`, so their server errors are shown on them. */
   extraFieldRoots?: readonly string[];
   loading?: boolean;
+  /** data-testid of the form (default `form-drawer`). */
+  testId?: string;
 };
 
 /**
@@ -71,6 +73,7 @@ export function FormDrawer<T>(props: FormDrawerProps<T>) {
     children,
     extraFieldRoots = [],
     loading = false,
+    testId = 'form-drawer',
   } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -177,7 +180,7 @@ export function FormDrawer<T>(props: FormDrawerProps<T>) {
           disabled={readOnly}
           requiredMark
           scrollToFirstError
-          data-testid="form-drawer"
+          data-testid={testId}
         >
           <ResetOnMount form={form} />
           <FormFields fields={fields} editing={editing} disabled={readOnly} columns={columns} />

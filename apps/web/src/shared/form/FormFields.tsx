@@ -195,7 +195,7 @@ export function FormFields({ fields, editing, disabled = false, columns = 1 }: P
   return (
     <Row gutter={16}>
       {shown.map((f) => (
-        <Col key={fieldKey(f)} span={f.wide || f.kind === 'custom' || f.kind === 'textarea' ? 24 : 12} hidden={f.hidden}>
+        <Col key={fieldKey(f)} span={(f.wide ?? (f.kind === 'custom' || f.kind === 'textarea')) ? 24 : 12} hidden={f.hidden}>
           {item(f)}
         </Col>
       ))}

@@ -55,7 +55,7 @@ export type FieldDef = {
   noSubmit?: boolean;
   /** Cleared when editing → send null (default for text: '', since the API keeps empty text as ''). */
   nullable?: boolean;
-  /** Full width in a two-column form. */
+  /** Full width in a two-column form (default: custom controls and text areas are; `false` makes them half). */
   wide?: boolean;
   help?: MessageKey;
   placeholder?: MessageKey;

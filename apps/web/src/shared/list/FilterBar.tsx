@@ -1,4 +1,4 @@
-import { DatePicker, Input, Select, Space } from 'antd';
+import { Checkbox, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n/useT';
@@ -73,8 +73,19 @@ export function FilterBar({ filters, state, onChange, search }: Props) {
                 {...common}
                 value={value}
                 onChange={(v: string | undefined) => setFilter(f.name, v)}
-                options={f.values.map((v) => ({ value: v, label: f.enumPrefix ? tEnum(f.enumPrefix, v) : v }))}
+                options={f.options ? [...f.options] : f.values.map((v) => ({ value: v, label: f.enumPrefix ? tEnum(f.enumPrefix, v) : v }))}
               />
+            );
+          case 'check':
+            return (
+              <Checkbox
+                key={f.name}
+                checked={value === 'true'}
+                onChange={(e) => setFilter(f.name, e.target.checked ? 'true' : undefined)}
+                data-testid={`filter-${f.name}`}
+              >
+                {t(f.label)}
+              </Checkbox>
             );
           case 'boolean':
             return (

@@ -38,8 +38,19 @@ export type ListColumn<T> = {
 
 export type ListFilter =
   | { kind: 'text'; name: string; label: MessageKey; width?: number }
-  | { kind: 'select'; name: string; label: MessageKey; values: readonly string[]; enumPrefix?: string; width?: number }
+  | {
+      kind: 'select';
+      name: string;
+      label: MessageKey;
+      values: readonly string[];
+      enumPrefix?: string;
+      /** Labels that are data, not messages (e.g. a dictionary's entries); wins over `values`. */
+      options?: readonly { value: string; label: string }[];
+      width?: number;
+    }
   | { kind: 'boolean'; name: string; label: MessageKey; enumPrefix?: string; width?: number }
+  /** A checkbox that sends `name=true` when ticked and nothing otherwise (e.g. 我的客户 → mine=true). */
+  | { kind: 'check'; name: string; label: MessageKey; width?: number }
   | {
       kind: 'resource';
       name: string;
