@@ -100,6 +100,26 @@ describe('a service advisor searches the customer files and registers a walk-in 
     await settledShot('customers-04-customer-revealed');
   });
 
+  it('logs a follow-up call on 张三 and sees it listed in the 回访 section', async () => {
+    const section = page.getByTestId('customer-section-followUps');
+    await section.getByTestId('follow-up-log').click();
+    const form = page.getByTestId('follow-up-form');
+    await form.waitFor();
+    await page.waitForTimeout(400); // the drawer slides in
+    await form.locator('.ant-select', { has: page.locator('#purpose') }).click(); // a short list without a search box
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '维修后回访' }).first().click();
+    await form.locator('#outcome').click({ force: true });
+    await page.keyboard.press('Enter'); // the first outcome of the dictionary
+    const note = `车辆使用正常，客户满意 ${tail}`;
+    await form.locator('#content').fill(note);
+    await page.getByTestId('follow-up-satisfaction').locator('.ant-rate-star').nth(3).locator('.ant-rate-star-second').click();
+    await page.getByTestId('form-submit').click();
+    const item = section.getByTestId('follow-up-item').filter({ hasText: note });
+    await item.waitFor();
+    expect(await item.innerText()).toContain('电话');
+    await settledShot('customers-04b-follow-up-logged');
+  });
+
   it('registers a customer with their car: the wrong plate and a known VIN are shown on the vehicle fields', async () => {
     const form = await openCreateForm();
     await form.getByLabel('姓名', { exact: true }).fill('赵小燕');

@@ -16,6 +16,18 @@ export const customersModule: WebModule = {
       load: () => import('./pages/CustomersPage').then((m) => m.CustomersPage),
     },
     {
+      path: '/customers/inbox',
+      label: 'menu.customers.inbox',
+      permission: 'customers.follow-up.read',
+      load: () => import('./pages/CareInboxPage').then((m) => m.CareInboxPage),
+    },
+    {
+      path: '/customers/complaints',
+      label: 'menu.customers.complaints',
+      permission: 'customers.complaint.read',
+      load: () => import('./pages/ComplaintsPage').then((m) => m.ComplaintsPage),
+    },
+    {
       path: '/customers/:id',
       label: 'menu.customers.customer',
       permission: 'customers.customer.read',

@@ -32,8 +32,22 @@ export type CustomerSectionDef = {
 
 export const customerSections: CustomerSectionDef[] = [
   { key: 'visits', title: 'customers.section.visits', icon: <ShopOutlined />, rank: 10 },
-  { key: 'followUps', title: 'customers.section.followUps', icon: <PhoneOutlined />, rank: 20 },
-  { key: 'complaints', title: 'customers.section.complaints', icon: <WarningOutlined />, rank: 30 },
+  {
+    key: 'followUps',
+    title: 'customers.section.followUps',
+    icon: <PhoneOutlined />,
+    rank: 20,
+    permission: 'customers.follow-up.read',
+    load: () => import('./care/CustomerFollowUps').then((m) => m.CustomerFollowUps),
+  },
+  {
+    key: 'complaints',
+    title: 'customers.section.complaints',
+    icon: <WarningOutlined />,
+    rank: 30,
+    permission: 'customers.complaint.read',
+    load: () => import('./care/CustomerComplaints').then((m) => m.CustomerComplaints),
+  },
   { key: 'membership', title: 'customers.section.membership', icon: <CrownOutlined />, rank: 40 },
 ];
 
@@ -54,5 +68,13 @@ export const vehicleFileSections: VehicleFileSectionDef[] = [
   { key: 'serviceRecords', side: 'front', title: 'vehicles.section.serviceRecords', icon: <ToolOutlined />, rank: 10 },
   { key: 'maintenanceRecords', side: 'back', title: 'vehicles.section.maintenanceRecords', icon: <FileSearchOutlined />, rank: 10 },
   { key: 'appointments', side: 'back', title: 'vehicles.section.appointments', icon: <CalendarOutlined />, rank: 20 },
-  { key: 'followUps', side: 'back', title: 'vehicles.section.followUps', icon: <PhoneOutlined />, rank: 30 },
+  {
+    key: 'followUps',
+    side: 'back',
+    title: 'vehicles.section.followUps',
+    icon: <PhoneOutlined />,
+    rank: 30,
+    permission: 'customers.follow-up.read',
+    load: () => import('./care/CustomerFollowUps').then((m) => m.VehicleFollowUps),
+  },
 ];

@@ -47,6 +47,10 @@ export type ListPageProps<T> = {
   /** Buttons at the end of each row (clicks don't open the row). */
   rowActions?: (row: T) => ReactNode;
   rowActionsWidth?: number;
+  /** A class for a row (e.g. highlight an overdue one). */
+  rowClassName?: (row: T) => string;
+  /** Tick boxes for bulk actions (the selected keys are the caller's state). */
+  rowSelection?: { selectedRowKeys: readonly string[]; onChange: (keys: string[]) => void };
 };
 
 /** Filter state → query parameters; 'instant' date ranges become [start of day, start of the day after). */
@@ -87,6 +91,8 @@ export function ListPage<T>(props: ListPageProps<T>) {
     title,
     rowActions,
     rowActionsWidth = 120,
+    rowClassName,
+    rowSelection,
   } = props;
   const i18n = useI18n();
   const { t } = i18n;
@@ -219,6 +225,16 @@ export function ListPage<T>(props: ListPageProps<T>) {
         showSorterTooltip={false}
         onChange={(pagination, _filters, sorter) => onTableChange(pagination, sorter)}
         onRow={onRowClick ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) : undefined}
+        rowClassName={rowClassName ? (row) => rowClassName(row) : undefined}
+        rowSelection={
+          rowSelection
+            ? {
+                selectedRowKeys: [...rowSelection.selectedRowKeys],
+                preserveSelectedRowKeys: true,
+                onChange: (keys) => rowSelection.onChange(keys.map(String)),
+              }
+            : undefined
+        }
         pagination={{
           current: state.page,
           pageSize: state.pageSize,

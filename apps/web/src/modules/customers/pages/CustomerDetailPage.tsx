@@ -8,6 +8,7 @@ import { isApiError } from '../../../shared/api/client';
 import { useDetail, useList } from '../../../shared/api/queries';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { Mono } from '../../../shared/ui/Mono';
+import { MergeButton } from '../components/MergeButton';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { RevealButton } from '../components/RevealDialog';
 import { SectionCard } from '../components/SectionCard';
@@ -207,6 +208,7 @@ export function CustomerDetailPage() {
             <Tooltip title={t('customers.backToList')}>
               <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('customers.backToList')} />
             </Tooltip>
+            {can('customers.customer.merge') && !c.anonymised && <MergeButton customer={c} />}
             {!c.revealed && can('customers.customer.reveal') && <RevealButton customerId={c.id} onRevealed={setRevealed} />}
             {can('customers.customer.update') && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">

@@ -1,10 +1,13 @@
-import { BankOutlined, UserOutlined } from '@ant-design/icons';
-import { Space, Tag } from 'antd';
+import { BankOutlined, UserSwitchOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useCan } from '../../../app/auth/useAuth';
+import { useT } from '../../../app/i18n/useT';
 import { ListPage } from '../../../shared/list/ListPage';
 import type { ListColumn, ListFilter } from '../../../shared/list/types';
 import { Mono } from '../../../shared/ui/Mono';
+import { AssignDialog } from '../components/AssignDialog';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { useDictionary } from '../hooks';
 import { CUSTOMER_KINDS, type Customer } from '../types';
@@ -14,6 +17,11 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const sources = useDictionary('customer_source');
+  const t = useT();
+  const can = useCan();
+  const mayAssign = can('customers.customer.assign');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assigning, setAssigning] = useState(false);
 
   const columns = useMemo<ListColumn<Customer>[]>(
     () => [
@@ -76,6 +84,28 @@ export function CustomersPage() {
         onRowClick={(c) => navigate(`/customers/${c.id}`)}
         create={{ onClick: () => setCreating(true), permission: 'customers.customer.create', label: 'customers.create' }}
         exportPermission="customers.customer.export"
+        rowSelection={mayAssign ? { selectedRowKeys: selected, onChange: setSelected } : undefined}
+        toolbar={
+          mayAssign && (
+            <Button
+              icon={<UserSwitchOutlined />}
+              disabled={selected.length === 0}
+              onClick={() => setAssigning(true)}
+              data-testid="customers-assign"
+            >
+              {selected.length ? t('customers.assign.buttonCount', { count: selected.length }) : t('customers.assign.button')}
+            </Button>
+          )
+        }
+      />
+      <AssignDialog
+        open={assigning}
+        customerIds={selected}
+        onClose={() => setAssigning(false)}
+        onDone={() => {
+          setAssigning(false);
+          setSelected([]);
+        }}
       />
       <CustomerFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(c) => navigate(`/customers/${c.id}`)} />
     </>
