@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './kernel/db.js';
 import { buildApp, buildPermissionRegistry } from './app.js';
 import { DEMO_PASSWORD, isSeeded, seedDemo, seedProduction } from './demo/seed.js';
+import { escalateOverdueComplaints } from './modules/customers/index.js';
 
 const started = performance.now();
 const config = loadConfig();
@@ -47,11 +48,29 @@ if (!(await isSeeded(database))) {
 await app.listen({ port: config.port, host: config.host });
 log.info(`Sifang DMS is serving on http://localhost:${config.port} (${database.kind}) after ${Math.round(performance.now() - started)} ms`);
 
+// Complaints still open 24 h after receipt are escalated every minute (seed 003 zero tolerance); lists and
+// inboxes also escalate before they read, so a missed tick is never visible.
+let escalating = false;
+const escalationTimer = setInterval(() => {
+  if (escalating) return;
+  escalating = true;
+  escalateOverdueComplaints(database, app.clock())
+    .then((n) => {
+      if (n > 0) log.info({ escalated: n }, 'complaints escalated after 24 h');
+    })
+    .catch((e: unknown) => log.error({ err: e }, 'complaint escalation failed'))
+    .finally(() => {
+      escalating = false;
+    });
+}, 60_000);
+escalationTimer.unref();
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   log.info({ signal }, 'shutting down');
+  clearInterval(escalationTimer);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   try {

@@ -31,11 +31,20 @@ import { demoParts } from './data/parts.js';
 import { chineseName, mobilePhone } from './data/people.js';
 import { demoDictionaries, demoGroup, demoInsurers, demoPaymentMethods, demoStores, demoSuppliers } from './data/other.js';
 import { demoCustomersAndVehicles } from './data/customers.js';
-import { customer, customerPhone, vehicle, vehicleMileage, vehicleOwnership } from '../modules/customers/customers.schema.js';
+import {
+  complaint,
+  customer,
+  customerPhone,
+  followUp,
+  vehicle,
+  vehicleMileage,
+  vehicleOwnership,
+} from '../modules/customers/customers.schema.js';
 import { namePinyin } from '../modules/customers/pinyin.js';
 import type { FieldCipher } from '../kernel/field-cipher.js';
 import { uuidv7 } from '../kernel/ids.js';
 import { bulkInsert } from '../kernel/bulk.js';
+import { businessDay } from '../kernel/doc-number.js';
 
 export const DEMO_PASSWORD = 'sifang-demo';
 
@@ -428,9 +437,129 @@ async function seedCustomers(
   await bulkInsert(tx, vehicle, vehicleRows);
   await bulkInsert(tx, vehicleMileage, mileageRows, 2000);
   await bulkInsert(tx, vehicleOwnership, ownershipRows, 2000);
+  await seedCare(tx, input, vehicleRows);
   if (su.rows[0]?.rolsuper) await tx.execute(sql`SET LOCAL session_replication_role = origin`);
   return { customers: data.customers.length, vehicles: data.vehicles.length };
 }
+
+const DAY = 86_400_000;
+const dayString = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Follow-ups and complaints at realistic rates: a 3-day call after most recent visits, some planned calls due
+ * today or overdue (the care inbox), and a few complaints — mostly resolved within 24 h, some still open.
+ */
+async function seedCare(
+  tx: Executor,
+  input: { storeId: string; rng: ReturnType<typeof createRng>; today: Date; advisorId: string },
+  vehicles: { id: string; ownerId: string; mileageAt: Date | null }[],
+) {
+  const { rng, today } = input;
+  const outcomes = demoDictionaries.filter((d) => d.type === 'followup_outcome').map((d) => d.code);
+  const types = demoDictionaries.filter((d) => d.type === 'complaint_type').map((d) => d.code);
+  const followUps = [];
+  for (const v of vehicles) {
+    if (!v.mileageAt || !rng.chance(0.25)) continue;
+    const at = new Date(v.mileageAt.getTime() + 3 * DAY);
+    if (at > today) continue;
+    followUps.push({
+      storeId: input.storeId,
+      customerId: v.ownerId,
+      vehicleId: v.id,
+      status: 'done',
+      channel: rng.weighted([
+        ['phone', 8],
+        ['wechat', 2],
+        ['sms', 1],
+      ] as const),
+      purpose: 'after_service',
+      outcome: rng.pick(outcomes),
+      content: rng.pick(['客户对本次保养满意', '客户表示车辆使用正常', '提醒下次保养时间', '未接通，稍后再联系', '客户反馈等待时间较长']),
+      satisfaction: rng.int(3, 5),
+      doneAt: at,
+      createdBy: input.advisorId,
+      createdAt: at,
+    });
+  }
+  for (let i = 0; i < 40; i++) {
+    const v = rng.pick(vehicles);
+    const due = new Date(today.getTime() - rng.int(0, 6) * DAY);
+    followUps.push({
+      storeId: input.storeId,
+      customerId: v.ownerId,
+      vehicleId: v.id,
+      status: 'planned',
+      channel: 'phone',
+      outcome: '',
+      content: '',
+      purpose: rng.pick(['maintenance_reminder', 'insurance', 'after_service', 'birthday'] as const),
+      dueDate: dayString(due),
+      assignedTo: input.advisorId,
+      createdBy: input.advisorId,
+      createdAt: new Date(due.getTime() - 7 * DAY),
+    });
+  }
+  await bulkInsert(tx, followUp, followUps, 5000);
+
+  const complaints = [];
+  const perDay = new Map<string, number>();
+  for (let i = 0; i < 36; i++) {
+    const v = rng.pick(vehicles);
+    const open = i < 3;
+    // one overdue and escalated, two received in the last hours and still within their 24 h; the rest history
+    const received =
+      open && i > 0
+        ? new Date(today.getTime() - rng.int(2, 10) * 3_600_000)
+        : new Date(today.getTime() - rng.int(1, 180) * DAY - rng.int(0, 8) * 3_600_000);
+    const day = businessDay(received, 'Asia/Shanghai');
+    const n = (perDay.get(day) ?? 0) + 1;
+    perDay.set(day, n);
+    const escalated = i === 0 || (!open && rng.chance(0.1));
+    const resolvedAt = open ? null : new Date(received.getTime() + (escalated ? rng.int(25, 60) : rng.int(1, 22)) * 3_600_000);
+    complaints.push({
+      storeId: input.storeId,
+      number: `TS${day}-${String(n).padStart(4, '0')}`,
+      customerId: v.ownerId,
+      vehicleId: v.id,
+      type: rng.pick(types),
+      severity: rng.weighted([
+        ['low', 3],
+        ['medium', 5],
+        ['high', 2],
+      ] as const),
+      channel: rng.pick(['phone', 'visit', 'wechat'] as const),
+      description: rng.pick([
+        '等待时间过长，超出承诺交车时间',
+        '保养后仍有异响',
+        '结算金额与报价不一致',
+        '服务顾问态度不好',
+        '洗车不干净',
+        '配件缺货需等待一周',
+      ]),
+      receivedAt: received,
+      dueAt: new Date(received.getTime() + DAY),
+      status: open ? (escalated ? 'escalated' : 'open') : 'resolved',
+      escalatedAt: escalated ? new Date(received.getTime() + DAY) : null,
+      resolution: open ? '' : rng.pick(['致歉并赠送保养券一张', '重新检修后异响消除', '核对结算单并退还差额', '已对服务顾问进行培训']),
+      resolvedAt,
+      resolvedBy: resolvedAt ? input.advisorId : null,
+      satisfied: resolvedAt ? rng.chance(0.85) : null,
+      satisfactionScore: resolvedAt ? rng.int(3, 5) : null,
+      createdBy: input.advisorId,
+      createdAt: received,
+    });
+  }
+  await bulkInsert(tx, complaint, complaints);
+  // the numbers handed out stay taken: the store's sequence continues after them
+  for (const [day, last] of perDay) {
+    await tx.execute(
+      sql`INSERT INTO doc_sequence (store_id, doc_type, day, last) VALUES (${input.storeId}, ${COMPLAINT_DOC_TYPE}, ${day}, ${last})`,
+    );
+  }
+}
+
+/** The document type complaint numbers are counted under (kernel/doc-number.ts). */
+export const COMPLAINT_DOC_TYPE = 'complaint';
 
 /** A production first start: the group, one store and the administrator, nothing else. */
 export async function seedProduction(

@@ -121,7 +121,9 @@ async function customersWithPhone(
     .selectDistinct({ id: customer.id, storeId: customer.storeId, name: customer.name })
     .from(customer)
     .leftJoin(customerPhone, eq(customerPhone.customerId, customer.id))
-    .where(and(or(eq(customer.phone, phone), eq(customerPhone.phone, phone)), isNull(customer.anonymisedAt)));
+    .where(
+      and(or(eq(customer.phone, phone), eq(customerPhone.phone, phone)), isNull(customer.anonymisedAt), isNull(customer.mergedIntoId)),
+    );
   return rows.filter((r) => r.id !== exceptId);
 }
 
@@ -142,13 +144,13 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
   const sortable = { name: customer.namePinyin, createdAt: customer.createdAt };
 
   const listWhere = (ctx: RequestContext, q: z.infer<typeof filters>): SQL | undefined => {
-    const conds: (SQL | undefined)[] = [storeScope(ctx, { storeId: customer.storeId }, q.storeId)];
+    const conds: (SQL | undefined)[] = [storeScope(ctx, { storeId: customer.storeId }, q.storeId), isNull(customer.mergedIntoId)];
     if (q.q) {
       const text = q.q.replace(/\s+/g, '');
       conds.push(
         or(
           ilike(customer.name, likePattern(text)),
-          /^\d{4,11}$/.test(text) ? ilike(customer.phone, likePattern(text)) : undefined,
+          /^\d{4,11}$/.test(text) ? sql`reverse(${customer.phone}) LIKE ${[...text].reverse().join('') + '%'}` : undefined,
           /^[a-z]+$/i.test(text) ? sql`${customer.nameInitials} LIKE ${text.toLowerCase() + '%'}` : undefined,
           /^[a-z]+$/i.test(text) ? sql`${customer.namePinyin} LIKE ${text.toLowerCase() + '%'}` : undefined,
         ),

@@ -59,7 +59,8 @@ export const customer = pgTable(
   (t) => [
     index('customer_store_idx').on(t.storeId, t.createdAt),
     index('customer_phone_idx').on(t.phone),
-    index('customer_phone_trgm_idx').using('gin', trgm({ name: 'phone' })),
+    // phone tails (last 4+ digits) through the reversed number: a btree prefix search, and equality stays on the btree
+    index('customer_phone_tail_idx').using('btree', sql`reverse(phone) text_pattern_ops`),
     index('customer_name_trgm_idx').using('gin', trgm({ name: 'name' })),
     index('customer_initials_idx').using('btree', sql`name_initials text_pattern_ops`),
     index('customer_pinyin_idx').using('btree', sql`name_pinyin text_pattern_ops`),

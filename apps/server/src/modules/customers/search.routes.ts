@@ -65,7 +65,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         const ids = sql`(SELECT id FROM customer WHERE phone = ${k.phoneExact} UNION SELECT customer_id FROM customer_phone WHERE phone = ${k.phoneExact})`;
         customerConds.push(inArray(customer.id, ids));
       }
-      if (k.phoneTail) customerConds.push(sql`${customer.phone} LIKE ${'%' + k.phoneTail}`);
+      if (k.phoneTail) customerConds.push(sql`reverse(${customer.phone}) LIKE ${[...k.phoneTail].reverse().join('') + '%'}`);
       if (k.pinyin)
         customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
       if (k.name) customerConds.push(ilike(customer.name, likePattern(k.name)));
@@ -80,7 +80,12 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
               .from(customer)
               .innerJoin(store, eq(store.id, customer.storeId))
               .where(
-                and(storeScope(ctx, { storeId: customer.storeId }, req.query.storeId), isNull(customer.anonymisedAt), or(...customerConds)),
+                and(
+                  storeScope(ctx, { storeId: customer.storeId }, req.query.storeId),
+                  isNull(customer.anonymisedAt),
+                  isNull(customer.mergedIntoId),
+                  or(...customerConds),
+                ),
               )
               .orderBy(customer.namePinyin)
               .limit(LIMIT)
