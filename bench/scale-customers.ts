@@ -44,15 +44,30 @@ let customers = 10_000;
 let serial = 0;
 for (let s = 0; s < extraStores; s++) {
   const code = `X${String(s + 1).padStart(3, '0')}`;
-  const [st] = await db.insert(store).values({ groupId: group!.id, code, name: `生成门店 ${code}`, shortName: code, plateProvince: '粤', plateLetter: 'A' }).returning();
-  const data = demoCustomersAndVehicles(createRng(1000 + s), { ...base, code }, new Date(), { customers: Math.round(perStore * 0.83), vehicles: perStore });
+  const [st] = await db
+    .insert(store)
+    .values({ groupId: group!.id, code, name: `生成门店 ${code}`, shortName: code, plateProvince: '粤', plateLetter: 'A' })
+    .returning();
+  const data = demoCustomersAndVehicles(createRng(1000 + s), { ...base, code }, new Date(), {
+    customers: Math.round(perStore * 0.83),
+    vehicles: perStore,
+  });
   const ids = new Map(data.customers.map((c) => [c.key, uuidv7()]));
   await bulkInsert(
     db,
     customer,
     data.customers.map((c) => {
       const py = namePinyin(c.name);
-      return { id: ids.get(c.key)!, storeId: st!.id, kind: c.kind, name: c.name, namePinyin: py.full, nameInitials: py.initials, phone: c.phone, source: c.source };
+      return {
+        id: ids.get(c.key)!,
+        storeId: st!.id,
+        kind: c.kind,
+        name: c.name,
+        namePinyin: py.full,
+        nameInitials: py.initials,
+        phone: c.phone,
+        source: c.source,
+      };
     }),
     10_000,
   );
@@ -62,19 +77,34 @@ for (let s = 0; s < extraStores; s++) {
     data.vehicles.map((v) => {
       serial++;
       // VINs are unique in the group: a running serial keeps generated stores from colliding
-      return { storeId: st!.id, vin: makeVin(v.vin.slice(0, 8), `${v.vin[9]}G${String(serial).padStart(6, '0')}`), plate: v.plate, ownerId: ids.get(v.ownerKey)!, mileageKm: v.mileage.at(-1)?.km ?? 0 };
+      return {
+        storeId: st!.id,
+        vin: makeVin(v.vin.slice(0, 8), `${v.vin[9]}G${String(serial).padStart(6, '0')}`),
+        plate: v.plate,
+        ownerId: ids.get(v.ownerKey)!,
+        mileageKm: v.mileage.at(-1)?.km ?? 0,
+      };
     }),
     10_000,
   );
   vehicles += data.vehicles.length;
   customers += data.customers.length;
-  if ((s + 1) % 10 === 0) console.log(`${s + 1}/${extraStores} stores, ${vehicles} vehicles, ${Math.round(vehicles / ((performance.now() - t) / 1000))} vehicles/s`);
+  if ((s + 1) % 10 === 0)
+    console.log(
+      `${s + 1}/${extraStores} stores, ${vehicles} vehicles, ${Math.round(vehicles / ((performance.now() - t) / 1000))} vehicles/s`,
+    );
 }
 await db.execute(sql`ANALYZE`);
 const size = await database.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
-console.log(`loaded ${customers} customers and ${vehicles} vehicles in ${Math.round((performance.now() - t) / 1000)} s; database ${size[0]!.size}`);
+console.log(
+  `loaded ${customers} customers and ${vehicles} vehicles in ${Math.round((performance.now() - t) / 1000)} s; database ${size[0]!.size}`,
+);
 
-const app = await buildApp({ config: { ...loadConfig({}, []), databaseUrl: url, dataKey: key.toString('base64'), loginRatePerMinute: 1e6 }, database, logger: false });
+const app = await buildApp({
+  config: { ...loadConfig({}, []), databaseUrl: url, dataKey: key.toString('base64'), loginRatePerMinute: 1e6 },
+  database,
+  logger: false,
+});
 const session = async (username: string) => {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'sifang-demo' } });
   return `sifang_sid=${res.cookies.find((c) => c.name === 'sifang_sid')!.value}`;
@@ -106,7 +136,9 @@ for (const [who, extra] of [
         if (res.statusCode !== 200) throw new Error(`${q}: ${res.statusCode} ${res.body}`);
       }
     }
-    console.log(`| ${kind} | ${times.length} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${pct(times, 99).toFixed(1)} |`);
+    console.log(
+      `| ${kind} | ${times.length} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${pct(times, 99).toFixed(1)} |`,
+    );
   }
 }
 await app.close();

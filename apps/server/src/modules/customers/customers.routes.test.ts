@@ -191,6 +191,19 @@ describe('vehicles and the customer file', () => {
     expect(file.mileage.map((m: { km: number }) => m.km)).toEqual([45000, 40000, 50000]);
   });
 
+  it('exports the filtered vehicles (owner phone masked) with an audit row', async () => {
+    const gm = await t.login('gm.gz01');
+    const res = await gm.get('/api/vehicles/export', { query: { q: '654321' } });
+    expect(res.statusCode).toBe(200);
+    const audit = (
+      await t.database.query<{ detail: { rows: number } }>(
+        "SELECT detail FROM audit_log WHERE action = 'vehicle.export' ORDER BY at DESC LIMIT 1",
+      )
+    )[0];
+    expect(audit!.detail.rows).toBe(1);
+    expect((await advisor.get('/api/vehicles/export')).statusCode).toBe(403);
+  });
+
   it('refuses an owner from another store', async () => {
     const other = await t.login('advisor.fs01');
     const foreign = await newCustomer(other, { name: '灭绝师太', phone: '13899990000' });
@@ -213,6 +226,13 @@ describe('search as you type', () => {
     expect((await s('8K9Z')).vehicles.map((x: { vin: string }) => x.vin)).toContain(v);
     expect((await s(v.slice(-6))).vehicles.map((x: { vin: string }) => x.vin)).toEqual([v]);
     expect((await s('13912348765')).customers[0]).toMatchObject({ name: '张翠山', phone: '139****8765' });
+  });
+
+  it('finds a customer by the exact resident ID number (stored encrypted, matched by its keyed hash)', async () => {
+    await newCustomer(advisor, { name: '杨过', phone: '13933332222', idNumber: '11010219840406970X' });
+    const found = (await advisor.get('/api/search', { query: { q: '11010219840406970x' } })).json();
+    expect(found.customers.map((c: { name: string }) => c.name)).toEqual(['杨过']);
+    expect((await advisor.get('/api/search', { query: { q: '110102198404069' } })).json().customers).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { normalizePlate } from '@sifang/shared/validation/plate';
+import { isValidResidentId } from '@sifang/shared/validation/resident-id';
 import { store } from '../../kernel/kernel.schema.js';
 import { requireCtx } from '../../kernel/context.js';
 import { likePattern } from '../../kernel/list.js';
@@ -21,6 +22,8 @@ export function classifyQuery(raw: string) {
   return {
     q,
     phoneExact: digits && q.length === 11 ? q : undefined,
+    /** a resident ID number is found by exact match only, through its keyed hash */
+    residentId: isValidResidentId(q.toUpperCase()) ? q.toUpperCase() : undefined,
     phoneTail: digits && q.length >= 4 && q.length < 11 ? q : undefined,
     pinyin: latin && q.length >= 2 ? q.toLowerCase() : undefined,
     // a full mobile number is not a VIN; a plate has at most one Chinese character (the province, or a suffix)
@@ -65,6 +68,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         const ids = sql`(SELECT id FROM customer WHERE phone = ${k.phoneExact} UNION SELECT customer_id FROM customer_phone WHERE phone = ${k.phoneExact})`;
         customerConds.push(inArray(customer.id, ids));
       }
+      if (k.residentId) customerConds.push(eq(customer.idNumberHash, app.fieldCipher.hash(k.residentId)));
       if (k.phoneTail) customerConds.push(sql`reverse(${customer.phone}) LIKE ${[...k.phoneTail].reverse().join('') + '%'}`);
       if (k.pinyin)
         customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);

@@ -9,7 +9,9 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { pgCode, withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { likePattern, listQuery, listResponse, orderBy } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
+import { sendXlsx, toXlsx } from '../../kernel/excel.js';
+import { bilingual } from '../../kernel/i18n-headers.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { patchOf } from '../../kernel/crud.js';
 import { masterdataSchema } from '../masterdata/index.js';
@@ -229,6 +231,41 @@ export async function vehicleRoutes(app: FastifyInstance): Promise<void> {
         app.database.db.select({ n: count() }).from(vehicle).where(w),
       ]);
       return { items, total: total?.n ?? 0 };
+    },
+  );
+
+  r.get(
+    '/api/vehicles/export',
+    { config: { permission: 'customers.vehicle.export' }, schema: { tags, querystring: filters.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const ctx = requireCtx(req.ctx);
+      const db = app.database.db;
+      const w = listWhere(ctx, { ...req.query, page: 1, pageSize: 1 });
+      const [total] = await db.select({ n: count() }).from(vehicle).where(w);
+      if ((total?.n ?? 0) > MAX_EXPORT_ROWS) throw new AppError('invalid', 'export.too_many_rows', { max: MAX_EXPORT_ROWS });
+      const items = await loadVehicles(db, w);
+      await writeAudit(db, ctx, { action: 'vehicle.export', entityType: 'vehicle', detail: { rows: items.length, filter: req.query } });
+      const body = await toXlsx(
+        'vehicles',
+        bilingual(ctx.locale, [
+          ['plate', '车牌号', 'Plate'],
+          ['vin', 'VIN', 'VIN'],
+          ['seriesName', '车系', 'Series'],
+          ['modelName', '车型', 'Model'],
+          ['configurationName', '配置', 'Configuration'],
+          ['colour', '颜色', 'Colour'],
+          ['modelYear', '年款', 'Model year'],
+          ['saleDate', '购车日期', 'Sale date'],
+          ['warrantyEnd', '保修截止', 'Warranty end'],
+          ['insuranceExpiry', '保险到期', 'Insurance expiry'],
+          ['mileageKm', '里程(km)', 'Mileage (km)'],
+          ['ownerName', '车主', 'Owner'],
+          ['ownerPhone', '车主手机', 'Owner mobile'],
+          ['storeName', '门店', 'Store'],
+        ]),
+        items as unknown as Record<string, unknown>[],
+      );
+      return sendXlsx(reply, 'vehicles.xlsx', body);
     },
   );
 

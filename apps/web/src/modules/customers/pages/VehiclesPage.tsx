@@ -73,6 +73,7 @@ export function VehiclesPage() {
         filters={filters}
         search="vehicles.searchPlaceholder"
         defaultSort="-createdAt"
+        exportPermission="customers.vehicle.export"
         onRowClick={(v) => navigate(`/vehicles/${v.id}`)}
         create={{ onClick: () => setCreating(true), permission: 'customers.vehicle.create', label: 'vehicles.create' }}
       />
