@@ -483,7 +483,9 @@ export async function customerAdminRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'customers.customer.read' },
       schema: {
         tags,
-        summary: 'Vehicles, churned vehicles and effective customers of the current store (store settings customerRules)',
+        summary:
+          'Vehicles, churned vehicles and effective customers of the current store (store settings customerRules); with customerId, of that customer (their churn status on the 360° view)',
+        querystring: z.strictObject({ customerId: z.uuid().optional() }),
         response: {
           200: z.object({
             asOf: z.date(),
@@ -525,6 +527,7 @@ export async function customerAdminRoutes(app: FastifyInstance): Promise<void> {
                    cut.churn_cut, cut.effective_cut
               FROM vehicle v CROSS JOIN cut
              WHERE v.store_id = ${ctx.storeId}
+               AND (${req.query.customerId ?? null}::uuid IS NULL OR v.owner_id = ${req.query.customerId ?? null}::uuid)
           )
           SELECT count(*)::int AS vehicles,
                  (count(*) FILTER (WHERE active_at < churn_cut))::int AS churned,

@@ -258,3 +258,18 @@ describe('a customer created with their car', () => {
     expect(ok.json().vehicleCount).toBe(1);
   });
 });
+
+describe("a customer's churn status", () => {
+  it('counts their vehicles as churned after 12 months without a visit, and effective for 24 months', async () => {
+    const c = await newCustomer(advisor, { name: '小龙女', phone: '13955554444', vehicle: { vin: vin() } });
+    // each look signs in afresh: the clock jumps months, far past the session timeouts
+    const status = async () =>
+      (await (await t.login('advisor.gz01')).get('/api/customers/churn-summary', { query: { customerId: c.id } })).json();
+    expect(await status()).toMatchObject({ vehicles: 1, churnedVehicles: 0, effectiveCustomers: 1 });
+    t.clock.advance(13 * 31 * 86_400_000);
+    expect(await status()).toMatchObject({ vehicles: 1, churnedVehicles: 1, effectiveCustomers: 1 });
+    t.clock.advance(12 * 31 * 86_400_000);
+    expect(await status()).toMatchObject({ vehicles: 1, churnedVehicles: 1, effectiveCustomers: 0 });
+    t.clock.now = new Date();
+  });
+});

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCan } from '../../../app/auth/useAuth';
 import { useI18n } from '../../../app/i18n/useT';
-import { isApiError } from '../../../shared/api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, isApiError } from '../../../shared/api/client';
 import { useDetail, useList } from '../../../shared/api/queries';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { Mono } from '../../../shared/ui/Mono';
@@ -18,6 +19,30 @@ import { divisionText, useDictionary, useDivisions } from '../hooks';
 import { customerSections } from '../sections';
 import type { Customer, Vehicle } from '../types';
 import '../customers.css';
+
+type ChurnSummary = { vehicles: number; churnedVehicles: number; effectiveCustomers: number; churnMonths: number };
+
+/** seed 003: churned when no vehicle of the customer came back within the store's churn period; else effective. */
+function ChurnTag({ customerId }: { customerId: string }) {
+  const { t } = useI18n();
+  const q = useQuery({
+    queryKey: ['detail', 'customers', customerId, 'churn'],
+    queryFn: ({ signal }) => api.get<ChurnSummary>('/api/customers/churn-summary', { customerId }, signal),
+  });
+  if (!q.data || q.data.vehicles === 0) return null;
+  if (q.data.churnedVehicles === q.data.vehicles) {
+    return (
+      <Tag color="red" data-testid="churn-status">
+        {t('customers.churned', { months: q.data.churnMonths })}
+      </Tag>
+    );
+  }
+  return (
+    <Tag color={q.data.effectiveCustomers ? 'green' : 'default'} data-testid="churn-status">
+      {t(q.data.effectiveCustomers ? 'customers.effective' : 'customers.notEffective')}
+    </Tag>
+  );
+}
 
 const dash = <span className="sf-muted">—</span>;
 const orDash = (v: string | null | undefined) => (v ? v : dash);
@@ -176,6 +201,7 @@ export function CustomerDetailPage() {
                 </Typography.Title>
                 <Tag>{tEnum('enum.customerKind', c.kind)}</Tag>
                 {c.anonymised && <Tag color="default">{t('customers.anonymised')}</Tag>}
+                <ChurnTag customerId={c.id} />
               </Space>
               <div style={{ marginTop: 4 }}>
                 <Space size={16} wrap>
