@@ -76,10 +76,10 @@ function logText(s: Server): string {
 /** Poll /api/health/ready until 200; fails early if the process exits. */
 async function waitReady(s: Server, timeoutMs = 60_000): Promise<number> {
   const started = performance.now();
-  let exited = false;
-  void s.exited.then(() => (exited = true));
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  void s.exited.then((e) => (exited = e));
   while (performance.now() - started < timeoutMs) {
-    if (exited) throw new Error(`server exited before it was ready:\n${s.output()}`);
+    if (exited) throw new Error(`server exited (code ${exited.code}, signal ${exited.signal}) before it was ready:\n${s.output()}`);
     try {
       const res = await fetch(`http://127.0.0.1:${s.port}/api/health/ready`, { signal: AbortSignal.timeout(2_000) });
       if (res.status === 200) return performance.now() - started;

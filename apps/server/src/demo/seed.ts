@@ -406,6 +406,7 @@ async function seedCustomers(
     const id = uuidv7();
     const cat = input.catalogue.get(v.configurationCode);
     const last = v.mileage.at(-1);
+    const lastVisit = v.mileage.filter((m) => m.source === 'service').at(-1);
     vehicleRows.push({
       id,
       storeId: input.storeId,
@@ -428,6 +429,8 @@ async function seedCustomers(
       userId: v.userKey ? idOf.get(v.userKey)! : null,
       mileageKm: last?.km ?? 0,
       mileageAt: last ? new Date(last.at) : null,
+      // the last workshop visit: churn and effective-customer counts start from it
+      lastVisitAt: lastVisit ? new Date(lastVisit.at) : null,
     });
     for (const m of v.mileage) mileageRows.push({ vehicleId: id, storeId: input.storeId, at: new Date(m.at), km: m.km, source: m.source });
     const from = v.saleDate ?? v.firstRegistration ?? v.mileage[0]?.at ?? input.today.toISOString().slice(0, 10);
