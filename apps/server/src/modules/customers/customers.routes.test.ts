@@ -120,6 +120,10 @@ describe('customers', () => {
     expect(res.statusCode).toBe(200);
     expect(await lastAudit('customer.export')).toMatchObject({ username: 'gm.gz01', detail: { rows: 1, personalData: true } });
     expect((await advisor.get('/api/customers/export')).statusCode).toBe(403);
+    // another store's manager exports nothing of store 1
+    const other = await t.login('gm.fs01');
+    expect((await other.get('/api/customers/export', { query: { q: '周芷若' } })).statusCode).toBe(200);
+    expect(await lastAudit('customer.export')).toMatchObject({ username: 'gm.fs01', detail: { rows: 0 } });
   });
 });
 
