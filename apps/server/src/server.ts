@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { demoTemplatePath } from './cli/demo-template.js';
 import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './kernel/db.js';
 import { buildApp, buildPermissionRegistry } from './app.js';
@@ -7,7 +9,14 @@ import { escalateOverdueComplaints } from './modules/customers/index.js';
 
 const started = performance.now();
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((e: Error) => {
+// A first embedded start with demo data copies in the demo database prepared at install time, when there is one.
+const template = demoTemplatePath(config);
+const fromTemplate = !config.databaseUrl && config.demo && !existsSync(config.dataDir) && existsSync(template);
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  ...(fromTemplate ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+}).catch((e: Error) => {
   console.error(`Sifang DMS cannot open its database: ${e.message}`);
   process.exit(1);
 });
@@ -15,7 +24,13 @@ await migrateDatabase(database);
 const app = await buildApp({ config, database });
 const log = app.log;
 
-if (!(await isSeeded(database))) {
+if (fromTemplate) {
+  log.info(
+    { source: 'the demo database prepared at install' },
+    `Demo group 示例汽车集团 created. Every demo user's password is "${DEMO_PASSWORD}".`,
+  );
+  log.info('Demo users: admin (系统管理员), group (集团管理), and per store e.g. advisor.gz01, gm.gz01, partsmgr.fs01 (see README)');
+} else if (!(await isSeeded(database))) {
   const registry = buildPermissionRegistry();
   if (config.demo) {
     const report = await seedDemo(database, registry, { cipher: app.fieldCipher });
