@@ -15,7 +15,8 @@ import { createStoreRecordRegistry } from './kernel/store-records.js';
 import { createFieldCipher, loadDataKey } from './kernel/field-cipher.js';
 import { customersPermissions, customersRoutes } from './modules/customers/index.js';
 import { installErrorHandler, sendError } from './kernel/http.js';
-import { authRoutes, installAuthHooks } from './kernel/auth.js';
+import { authRoutes, installAuthHooks, installSessionCacheInvalidation } from './kernel/auth.js';
+import { createSessionCache } from './kernel/session.js';
 import { createPermissionRegistry, type PermissionRegistry } from './kernel/permissions.js';
 import { healthRoutes } from './kernel/health.js';
 import { XLSX_MIME } from './kernel/excel.js';
@@ -53,6 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('storeRecords', createStoreRecordRegistry());
   app.decorate('routeTable', [] as RouteEntry[]);
   app.decorate('fieldCipher', createFieldCipher(loadDataKey(config)));
+  app.decorate('sessionCache', createSessionCache(config.sessionCacheMs));
 
   // Default deny: a route under /api without a declared, known permission stops the server from starting.
   app.addHook('onRoute', (route) => {
@@ -118,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandler(app);
   installAuthHooks(app);
+  installSessionCacheInvalidation(app);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

@@ -21,6 +21,8 @@ export type Config = {
   dataKeyFile: string;
   /** sign-in attempts per IP and minute, whatever the usernames */
   loginRatePerMinute: number;
+  /** how long a loaded session is reused before it is read again (other processes see a change of rights this late) */
+  sessionCacheMs: number;
 };
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     loginFailuresAllowed: 5,
     loginWindowMs: 15 * 60_000,
     loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 30),
+    sessionCacheMs: Number(env.SESSION_CACHE_MS ?? 5000),
     dataKey: env.SIFANG_DATA_KEY || undefined,
     dataKeyFile: env.SIFANG_DATA_KEY_FILE ?? path.join(repoRoot, 'data', 'secret.key'),
   };

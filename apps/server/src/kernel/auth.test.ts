@@ -113,6 +113,43 @@ describe('login', () => {
   });
 });
 
+describe('session cache', () => {
+  it('applies a change of rights made through this server at once, and one made elsewhere within seconds', async () => {
+    const admin = await t.login('admin');
+    const advisor = await t.login('advisor.gz01');
+    const search = async () => (await advisor.get('/api/search', { query: { q: 'zs' } })).statusCode;
+    const role = (await admin.get('/api/roles', { query: { pageSize: '100' } }))
+      .json()
+      .items.find((r: { code: string }) => r.code === 'service_advisor') as { id: string; permissions: string[] };
+    expect(await search()).toBe(200);
+
+    // through the API: the next request already sees it
+    const without = role.permissions.filter((p) => p !== 'customers.search.use');
+    expect((await admin.patch(`/api/roles/${role.id}`, { permissions: without })).statusCode).toBe(200);
+    expect(await search()).toBe(403);
+    expect((await admin.patch(`/api/roles/${role.id}`, { permissions: role.permissions })).statusCode).toBe(200);
+    expect(await search()).toBe(200);
+
+    // as another server process would change it, straight in the database: seen once the cached session is older
+    // than the cache time
+    await t.database.query(`UPDATE role SET permissions = array_remove(permissions, 'customers.search.use') WHERE id = $1`, [role.id]);
+    expect(await search()).toBe(200);
+    t.clock.advance(t.config.sessionCacheMs + 1);
+    expect(await search()).toBe(403);
+    await t.database.query(`UPDATE role SET permissions = $2 WHERE id = $1`, [role.id, role.permissions]);
+    t.clock.advance(t.config.sessionCacheMs + 1);
+    expect(await search()).toBe(200);
+    t.clock.now = new Date();
+  });
+
+  it('ends a session at logout at once, even while it is cached', async () => {
+    const advisor = await t.login('advisor.gz01');
+    expect((await advisor.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await advisor.post('/api/auth/logout')).statusCode).toBeLessThan(300);
+    expect((await advisor.get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
 describe('me and store switching', () => {
   it('returns the user, roles, permissions, current store and the stores to switch to', async () => {
     const c = await t.login('advisor.gz01');

@@ -50,6 +50,7 @@ export function installAuthHooks(app: FastifyInstance): void {
         now: app.clock(),
         idleTimeoutMs: app.config.idleTimeoutMs,
         ip: req.ip,
+        cache: app.sessionCache,
       });
       if (found.status === 'ok') {
         req.ctx = found.ctx;
@@ -92,6 +93,16 @@ export function installAuthHooks(app: FastifyInstance): void {
         return sendError(reply, req.locale, 'not_found', 'record.not_found');
       }
     }
+  });
+}
+
+/** Writes that can change what a signed-in session may do: who the user is, their roles, stores, the session itself. */
+const SESSION_SHAPING = /^\/api\/(users|roles|stores|group|auth)(\/|\?|$)/;
+
+/** Drops cached sessions after a write that may change any session's rights (see SessionCache). */
+export function installSessionCacheInvalidation(app: FastifyInstance): void {
+  app.addHook('onResponse', async (req) => {
+    if (UNSAFE.has(req.method) && SESSION_SHAPING.test(req.url)) app.sessionCache.clear();
   });
 }
 
@@ -264,6 +275,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       if (!ctx.assignedStoreIds.includes(req.body.storeId)) throw new AppError('forbidden', 'auth.store_not_allowed');
       await app.database.db.update(session).set({ storeId: req.body.storeId }).where(eq(session.tokenHash, ctx.sessionTokenHash));
+      app.sessionCache.delete(ctx.sessionTokenHash);
       const token = req.cookies[SESSION_COOKIE]!;
       const found = await loadSession(app.database, token, { now: app.clock(), idleTimeoutMs: app.config.idleTimeoutMs, ip: req.ip });
       if (found.status !== 'ok') throw new AppError('unauthorized', 'auth.session_expired');

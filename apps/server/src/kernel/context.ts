@@ -5,6 +5,7 @@ import type { PermissionRegistry, RouteAccess } from './permissions.js';
 import type { Config } from '../config.js';
 import type { StoreRecordRegistry } from './store-records.js';
 import type { FieldCipher } from './field-cipher.js';
+import type { SessionCache } from './session.js';
 
 /** Who is acting, in which store, with what rights: passed first to every service function. */
 export type RequestContext = {
@@ -34,6 +35,8 @@ declare module 'fastify' {
     permissionRegistry: PermissionRegistry;
     storeRecords: StoreRecordRegistry;
     fieldCipher: FieldCipher;
+    /** sessions loaded in the last seconds (kernel/session.ts) */
+    sessionCache: SessionCache;
     /** every API route with its declared access, for the route-table tests and tooling */
     routeTable: RouteEntry[];
   }

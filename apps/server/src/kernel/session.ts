@@ -74,21 +74,68 @@ SELECT s.store_id, s.csrf_token, s.last_seen_at, s.expires_at,
 
 export type SessionLookup = { status: 'none' } | { status: 'expired' } | { status: 'ok'; ctx: RequestContext; touch: boolean };
 
+/**
+ * Recently loaded sessions, so that the several requests of one screen cost one session query instead of one
+ * each. An entry lives `ttlMs` (by the server's clock); timeouts are still checked on every request against the
+ * cached times. Whatever changes a session's rights clears the cache in this process (auth hook: writes to
+ * users, roles, stores, the group and the auth routes); other processes see such a change within `ttlMs`.
+ */
+export type SessionCache = {
+  get(tokenHash: string, now: number): SessionRow | undefined;
+  set(tokenHash: string, row: SessionRow, now: number): void;
+  delete(tokenHash: string): void;
+  clear(): void;
+  readonly size: number;
+};
+
+export function createSessionCache(ttlMs: number, maxEntries = 10_000): SessionCache {
+  const entries = new Map<string, { row: SessionRow; at: number }>();
+  return {
+    get(tokenHash, now) {
+      const e = entries.get(tokenHash);
+      if (!e) return undefined;
+      if (now - e.at > ttlMs || now < e.at) {
+        entries.delete(tokenHash);
+        return undefined;
+      }
+      return e.row;
+    },
+    set(tokenHash, row, now) {
+      if (ttlMs <= 0) return;
+      entries.delete(tokenHash);
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!); // the oldest
+      entries.set(tokenHash, { row, at: now });
+    },
+    delete: (tokenHash) => void entries.delete(tokenHash),
+    clear: () => entries.clear(),
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
 export async function loadSession(
   database: Database,
   token: string,
-  opts: { now: Date; idleTimeoutMs: number; ip: string },
+  opts: { now: Date; idleTimeoutMs: number; ip: string; cache?: SessionCache },
 ): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
-  const rows = await database.query<SessionRow>(SESSION_SQL, [tokenHash]);
-  const row = rows[0];
-  if (!row) return { status: 'none' };
   const now = opts.now.getTime();
+  let row = opts.cache?.get(tokenHash, now);
+  if (!row) {
+    row = (await database.query<SessionRow>(SESSION_SQL, [tokenHash]))[0];
+    if (!row) return { status: 'none' };
+    opts.cache?.set(tokenHash, row, now);
+  }
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (!row.active || now > new Date(row.expires_at).getTime() || now - lastSeen > opts.idleTimeoutMs) {
+    opts.cache?.delete(tokenHash);
     await database.query('DELETE FROM session WHERE token_hash = $1', [tokenHash]);
     return { status: 'expired' };
   }
+  const touch = now - lastSeen > 60_000;
+  // the caller writes last_seen_at now: the cached row follows
+  if (touch) row.last_seen_at = opts.now;
   const scopes = row.scopes ?? [];
   const dataScope = widestScope(scopes);
   const allStores = row.all_stores ?? [];
@@ -98,7 +145,7 @@ export async function loadSession(
   const locale: Locale = row.locale === 'en-US' ? 'en-US' : 'zh-CN';
   return {
     status: 'ok',
-    touch: now - lastSeen > 60_000,
+    touch,
     ctx: {
       user: { id: row.user_id, username: row.username, displayName: row.display_name, locale },
       storeId: row.store_id,

@@ -77,41 +77,30 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       if (k.vinPart) vehicleConds.push(ilike(vehicle.vin, likePattern(k.vinPart)));
       if (k.platePart) vehicleConds.push(ilike(vehicle.plate, likePattern(k.platePart)));
 
-      const [customers, vehicles] = await Promise.all([
-        customerConds.length
-          ? db
-              .select({ id: customer.id, name: customer.name, phone: customer.phone, storeName: store.shortName, kind: customer.kind })
-              .from(customer)
-              .innerJoin(store, eq(store.id, customer.storeId))
-              .where(
-                and(
-                  storeScope(ctx, { storeId: customer.storeId }, req.query.storeId),
-                  isNull(customer.anonymisedAt),
-                  isNull(customer.mergedIntoId),
-                  or(...customerConds),
-                ),
-              )
-              .orderBy(customer.namePinyin)
-              .limit(LIMIT)
-          : [],
-        vehicleConds.length
-          ? db
-              .select({
-                id: vehicle.id,
-                vin: vehicle.vin,
-                plate: vehicle.plate,
-                ownerId: vehicle.ownerId,
-                ownerName: customer.name,
-                storeName: store.shortName,
-              })
-              .from(vehicle)
-              .innerJoin(customer, eq(customer.id, vehicle.ownerId))
-              .innerJoin(store, eq(store.id, vehicle.storeId))
-              .where(and(storeScope(ctx, { storeId: vehicle.storeId }, req.query.storeId), or(...vehicleConds)))
-              .orderBy(vehicle.plate)
-              .limit(LIMIT)
-          : [],
-      ]);
+      // One statement, one round trip: both lists come back as JSON arrays of one row.
+      const list = (select: SQL) => sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${select}) x)`;
+      const customersSql = customerConds.length
+        ? list(sql`SELECT ${customer.id}, ${customer.name}, ${customer.phone}, ${store.shortName} AS "storeName", ${customer.kind}
+            FROM ${customer} JOIN ${store} ON ${store.id} = ${customer.storeId}
+            WHERE ${and(
+              storeScope(ctx, { storeId: customer.storeId }, req.query.storeId),
+              isNull(customer.anonymisedAt),
+              isNull(customer.mergedIntoId),
+              or(...customerConds),
+            )}
+            ORDER BY ${customer.namePinyin} LIMIT ${LIMIT}`)
+        : sql`'[]'::json`;
+      const vehiclesSql = vehicleConds.length
+        ? list(sql`SELECT ${vehicle.id}, ${vehicle.vin}, ${vehicle.plate}, ${vehicle.ownerId} AS "ownerId", ${customer.name} AS "ownerName",
+              ${store.shortName} AS "storeName"
+            FROM ${vehicle} JOIN ${customer} ON ${customer.id} = ${vehicle.ownerId} JOIN ${store} ON ${store.id} = ${vehicle.storeId}
+            WHERE ${and(storeScope(ctx, { storeId: vehicle.storeId }, req.query.storeId), or(...vehicleConds))}
+            ORDER BY ${vehicle.plate} LIMIT ${LIMIT}`)
+        : sql`'[]'::json`;
+      const result = (await db.execute(sql`SELECT ${customersSql} AS customers, ${vehiclesSql} AS vehicles`)) as unknown as {
+        rows: { customers: z.infer<typeof customerHit>[]; vehicles: z.infer<typeof vehicleHit>[] }[];
+      };
+      const { customers, vehicles } = result.rows[0]!;
       return { customers: customers.map((c) => ({ ...c, phone: maskPhone(c.phone) })), vehicles };
     },
   );
