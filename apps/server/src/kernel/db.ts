@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -114,7 +115,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? undefined : dataDir, {
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, btree_gin },
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
   } catch (e) {
@@ -156,12 +157,13 @@ async function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
+  // trigram search, and btree_gin so that a GIN search index can lead with the store
+  await database.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  await database.query('CREATE EXTENSION IF NOT EXISTS btree_gin');
   if (database.kind === 'pglite') {
-    await database.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     // drizzle's PGlite migrator is the supported path there (drizzle-kit migrate fails silently).
     await migratePglite(database.db as never, { migrationsFolder });
   } else {
-    await database.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     await migratePg(database.db as never, { migrationsFolder });
   }
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { translate, type MessageCode } from '@sifang/shared/i18n/messages';
@@ -9,7 +9,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { likePattern, listQuery, listResponse, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
+import { listQuery, listResponse, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
@@ -18,6 +18,7 @@ import type { FieldCipher } from '../../kernel/field-cipher.js';
 import { customer, customerPhone, vehicle } from './customers.schema.js';
 import { customerCreate, customerFields, customerItem, type CustomerItem } from './customers.contracts.js';
 import { maskAddress, maskPhone, maskResidentId } from './personal-data.js';
+import { nameContains } from './name-search.js';
 import { namePinyin } from './pinyin.js';
 import { insertVehicle } from './vehicles.routes.js';
 import { divisionChainValid } from '../masterdata/index.js';
@@ -149,7 +150,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
       const text = q.q.replace(/\s+/g, '');
       conds.push(
         or(
-          ilike(customer.name, likePattern(text)),
+          nameContains(text),
           /^\d{4,11}$/.test(text) ? sql`reverse(${customer.phone}) LIKE ${[...text].reverse().join('') + '%'}` : undefined,
           /^[a-z]+$/i.test(text) ? sql`${customer.nameInitials} LIKE ${text.toLowerCase() + '%'}` : undefined,
           /^[a-z]+$/i.test(text) ? sql`${customer.namePinyin} LIKE ${text.toLowerCase() + '%'}` : undefined,

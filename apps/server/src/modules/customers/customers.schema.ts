@@ -59,11 +59,14 @@ export const customer = pgTable(
   (t) => [
     index('customer_store_idx').on(t.storeId, t.createdAt),
     index('customer_phone_idx').on(t.phone),
-    // phone tails (last 4+ digits) through the reversed number: a btree prefix search, and equality stays on the btree
-    index('customer_phone_tail_idx').using('btree', sql`reverse(phone) text_pattern_ops`),
-    index('customer_name_trgm_idx').using('gin', trgm({ name: 'name' })),
-    index('customer_initials_idx').using('btree', sql`name_initials text_pattern_ops`),
-    index('customer_pinyin_idx').using('btree', sql`name_pinyin text_pattern_ops`),
+    // Search as you type runs inside a store: every search index leads with the store, so a store's customers are
+    // found without touching the group's (one index serves "all stores" too, store by store).
+    // phone tails (last 4+ digits) through the reversed number: a btree prefix search
+    index('customer_phone_tail_idx').using('btree', t.storeId, sql`reverse(phone) text_pattern_ops`),
+    // any part of a name, from two characters (trigrams need three): the name's character pairs (search_bigrams)
+    index('customer_name_bigram_idx').using('gin', t.storeId, sql`search_bigrams(name)`),
+    index('customer_initials_idx').using('btree', t.storeId, sql`name_initials text_pattern_ops`),
+    index('customer_pinyin_idx').using('btree', t.storeId, sql`name_pinyin text_pattern_ops`),
     index('customer_id_hash_idx').on(t.idNumberHash),
     index('customer_advisor_idx').on(t.advisorId),
   ],
@@ -126,8 +129,9 @@ export const vehicle = pgTable(
     index('vehicle_store_idx').on(t.storeId),
     index('vehicle_owner_idx').on(t.ownerId),
     index('vehicle_user_idx').on(t.userId),
-    index('vehicle_vin_trgm_idx').using('gin', trgm({ name: 'vin' })),
-    index('vehicle_plate_trgm_idx').using('gin', trgm({ name: 'plate' })),
+    // any part of a VIN or a plate, inside a store (btree_gin lets the store lead a trigram index)
+    index('vehicle_vin_trgm_idx').using('gin', t.storeId, trgm({ name: 'vin' })),
+    index('vehicle_plate_trgm_idx').using('gin', t.storeId, trgm({ name: 'plate' })),
   ],
 );
 

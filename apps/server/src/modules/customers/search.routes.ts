@@ -10,6 +10,7 @@ import { likePattern } from '../../kernel/list.js';
 import { storeScope } from '../../kernel/store-scope.js';
 import { customer, vehicle } from './customers.schema.js';
 import { maskPhone } from './personal-data.js';
+import { nameContains } from './name-search.js';
 
 const LIMIT = 8;
 
@@ -72,7 +73,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       if (k.phoneTail) customerConds.push(sql`reverse(${customer.phone}) LIKE ${[...k.phoneTail].reverse().join('') + '%'}`);
       if (k.pinyin)
         customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
-      if (k.name) customerConds.push(ilike(customer.name, likePattern(k.name)));
+      if (k.name) customerConds.push(nameContains(k.name));
       const vehicleConds: (SQL | undefined)[] = [];
       if (k.vinPart) vehicleConds.push(ilike(vehicle.vin, likePattern(k.vinPart)));
       if (k.platePart) vehicleConds.push(ilike(vehicle.plate, likePattern(k.platePart)));
