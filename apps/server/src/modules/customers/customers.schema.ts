@@ -58,6 +58,10 @@ export const customer = pgTable(
   },
   (t) => [
     index('customer_store_idx').on(t.storeId, t.createdAt),
+    // the customer list's default order, and its total counted from the index alone (merged files are not listed)
+    index('customer_store_list_idx')
+      .on(t.storeId, t.createdAt.desc(), t.id)
+      .where(sql`merged_into_id IS NULL`),
     index('customer_phone_idx').on(t.phone),
     // Search as you type runs inside a store: every search index leads with the store, so a store's customers are
     // found without touching the group's (one index serves "all stores" too, store by store).

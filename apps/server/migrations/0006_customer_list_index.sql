@@ -1,0 +1,1 @@
+CREATE INDEX "customer_store_list_idx" ON "customer" USING btree ("store_id","created_at" DESC NULLS LAST,"id") WHERE merged_into_id IS NULL;
