@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './kernel/paths.js';
 
 export type Config = {
   port: number;
@@ -24,8 +24,6 @@ export type Config = {
   /** how long a loaded session is reused before it is read again (other processes see a change of rights this late) */
   sessionCacheMs: number;
 };
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Config {
   const production = env.NODE_ENV === 'production';

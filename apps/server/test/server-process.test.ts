@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -40,7 +40,7 @@ function startServer(dataDir: string, port: number, env: Record<string, string> 
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ['NODE_ENV', 'DATABASE_URL', 'SIFANG_ADMIN_PASSWORD', 'SIFANG_WEB_DIST', 'TRUST_PROXY']) delete childEnv[k];
   Object.assign(childEnv, { SIFANG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }, env);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/server.mjs'], {
     cwd: repoRoot,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,6 +115,8 @@ describe.skipIf(!!process.env.DATABASE_URL)('the server as a process (PGlite)', 
   let first: Server | undefined;
 
   beforeAll(() => {
+    // what `npm start` runs: the server compiled into one module
+    execFileSync(process.execPath, ['apps/server/scripts/build.mjs'], { cwd: repoRoot });
     tmp = mkdtempSync(path.join(os.tmpdir(), 'sifang-proc-'));
     dataDir = path.join(tmp, 'pglite');
   });

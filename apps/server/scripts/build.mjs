@@ -1,0 +1,41 @@
+// Compiles the server into one ES module, dist/server.mjs (dependencies stay in node_modules; the shared package is
+// bundled from its TypeScript sources). `npm start` runs this first: it rebuilds only when a source file is newer
+// than the bundle, so the bundle never lags behind the sources and a restart does not wait for a build.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = path.join(root, 'dist', 'server.mjs');
+const sources = [path.join(root, 'src'), path.join(root, '..', '..', 'packages', 'shared', 'src'), fileURLToPath(import.meta.url)];
+
+function newest(p) {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let t = st.mtimeMs; // a deleted file changes its folder
+  for (const e of readdirSync(p)) t = Math.max(t, newest(path.join(p, e)));
+  return t;
+}
+
+let built = 0;
+try {
+  built = statSync(outfile).mtimeMs;
+} catch {
+  // not built yet
+}
+if (process.argv.includes('--force') || built < Math.max(...sources.map(newest))) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [path.join(root, 'src', 'server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    alias: { '@sifang/shared': path.join(root, '..', '..', 'packages', 'shared', 'src') },
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
