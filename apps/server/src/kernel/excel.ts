@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { AppError } from './errors.js';
 
@@ -8,7 +8,12 @@ export const MAX_IMPORT_ROWS = 20_000;
 export type ExcelColumn<T> = { header: string; key: string; width?: number; value: (row: T) => string | number | boolean | null };
 
 /** One sheet with a bold header row; headers are in the caller's language and are read back on import. */
+/** exceljs is large (≈0.3 s to load): loaded at the first export or import, not at start. */
+let excelJS: Promise<typeof ExcelJSModule> | undefined;
+const loadExcelJS = () => (excelJS ??= import('exceljs').then((m) => m.default));
+
 export async function toXlsx<T>(sheetName: string, columns: readonly ExcelColumn<T>[], rows: readonly T[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
@@ -34,6 +39,7 @@ export async function readXlsx(
   body: Buffer,
   headers: Record<string, readonly string[]>,
 ): Promise<{ rowNumber: number; values: Record<string, string> }[]> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(body as unknown as ArrayBuffer);
