@@ -136,6 +136,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: webDist,
       index: false,
+      // the web build writes .br/.gz siblings (apps/web/scripts/compress.mjs): sent when Accept-Encoding allows
+      preCompressed: true,
       cacheControl: false,
       // hashed build assets never change; everything else is revalidated
       setHeaders: (res, filePath) => {
@@ -143,6 +145,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
+        // the body depends on Accept-Encoding (@fastify/static 8 does not say so itself)
+        res.setHeader('vary', 'accept-encoding');
       },
     });
   }

@@ -1,7 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import antdEnUS from 'antd/es/locale/en_US';
-import antdZhCN from 'antd/es/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { isApiError } from '../shared/api/client';
 import { AuthProvider } from './auth/AuthProvider';
@@ -29,9 +27,9 @@ const theme = {
 };
 
 function Themed() {
-  const { locale } = useI18n();
+  const { antdLocale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'en-US' ? antdEnUS : antdZhCN} theme={theme}>
+    <ConfigProvider locale={antdLocale} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>

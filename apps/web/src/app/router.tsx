@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin, RequireAuth } from './auth/RequireAuth';
+import { loadDayjs } from './i18n/locales';
 import { ForbiddenPage, NotFoundPage, RouteError } from './pages/ErrorPages';
 import { LoginPage } from './pages/LoginPage';
 import { PermissionGate } from './pages/PermissionGate';
@@ -10,7 +11,8 @@ const pageRoutes: RouteObject[] = webModules.flatMap((m) =>
     path: p.path.replace(/^\//, ''),
     element: <PermissionGate page={p} />,
     errorElement: <RouteError />,
-    children: [{ index: true, lazy: async () => ({ Component: await p.load() }) }],
+    // Pages may format dates: dayjs (not on the first screen) comes with the first page, its locale set.
+    children: [{ index: true, lazy: async () => ({ Component: (await Promise.all([p.load(), loadDayjs()]))[0] }) }],
   })),
 );
 

@@ -59,7 +59,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (me && adoptedFor.current !== me.user.id) {
       adoptedFor.current = me.user.id;
-      setLocale(me.user.locale);
+      // English texts are fetched on first use; if that fails the UI stays in the current language.
+      setLocale(me.user.locale).catch(() => undefined);
     }
     if (!me) adoptedFor.current = null;
   }, [me, setLocale]);
@@ -99,7 +100,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const changeLocale = useCallback(
     async (locale: Locale) => {
-      setLocale(locale);
+      await setLocale(locale);
       const current = qc.getQueryData<Me | null>(ME_KEY);
       if (current) {
         await api.put('/api/auth/locale', { locale });

@@ -1,7 +1,8 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useT } from '../i18n/useT';
+import { Problem } from '../pages/Problem';
 import { useAuth } from './useAuth';
 
 export function FullPageSpin() {
@@ -21,7 +22,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me && error) {
     return (
       <div className="sf-fullpage-center">
-        <Result
+        <Problem
           status="warning"
           title={t('error.loadFailed')}
           subTitle={error.message}

@@ -1,45 +1,44 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/en';
-import { createContext, useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import { createContext, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setApiLocale, type Locale } from '../../shared/api/client';
-import { enUS } from './en-US';
-import { zhCN, type MessageKey } from './zh-CN';
+import { DEFAULT_LOCALE, isLocale, loadBundle, loadedBundle, LOCALES, setDayjsLocale, type LocaleBundle } from './locales';
+import type { MessageKey } from './zh-CN';
+
+export { LOCALES };
 
 export type TParams = Record<string, string | number>;
 export type TFunction = (key: MessageKey, params?: TParams) => string;
 
 export type I18nContextValue = {
   locale: Locale;
-  setLocale: (locale: Locale) => void;
+  /** Switches once the language's texts are here (English is fetched on first use); rejects when they cannot be fetched. */
+  setLocale: (locale: Locale) => Promise<void>;
   t: TFunction;
   /** Translate `${prefix}.${value}` when that key exists, else show the value itself (codes from the server). */
   tEnum: (prefix: string, value: string | number | boolean | null | undefined) => string;
   has: (key: string) => key is MessageKey;
+  /** antd's own component texts for the language (ConfigProvider). */
+  antdLocale: AntdLocale;
 };
 
 export const I18nContext = createContext<I18nContextValue | null>(null);
 
 const STORAGE_KEY = 'sifang.locale';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 
-function isLocale(v: unknown): v is Locale {
-  return v === 'zh-CN' || v === 'en-US';
-}
-
-function initialLocale(): Locale {
+/** The language this browser last chose (the default when none). main.tsx fetches its texts before the first render. */
+export function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (isLocale(saved)) return saved;
   } catch {
     // storage blocked: fall through to the default
   }
-  return 'zh-CN';
+  return DEFAULT_LOCALE;
 }
 
-function applyLocale(locale: Locale): void {
+function applyLocale(locale: Locale, bundle: LocaleBundle): void {
   setApiLocale(locale);
-  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  setDayjsLocale(bundle);
   document.documentElement.lang = locale;
 }
 
@@ -50,13 +49,20 @@ export function interpolate(template: string, params?: TParams): string {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
-    const l = initialLocale();
-    applyLocale(l);
+    // The saved language when its texts are here (main.tsx waited for them), else the default.
+    const saved = initialLocale();
+    const l = loadedBundle(saved) ? saved : DEFAULT_LOCALE;
+    applyLocale(l, loadedBundle(l)!);
     return l;
   });
+  // The latest choice wins when a slower fetch for an earlier one finishes after it.
+  const wanted = useRef(locale);
 
-  const setLocale = useCallback((next: Locale) => {
-    applyLocale(next);
+  const setLocale = useCallback(async (next: Locale) => {
+    wanted.current = next;
+    const bundle = await loadBundle(next);
+    if (wanted.current !== next) return;
+    applyLocale(next, bundle);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -66,7 +72,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nContextValue>(() => {
-    const dict: Record<MessageKey, string> = locale === 'en-US' ? enUS : zhCN;
+    const bundle = loadedBundle(locale)!;
+    const dict = bundle.messages;
     const has = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(dict, key);
     const t: TFunction = (key, params) => interpolate(dict[key] ?? key, params);
     const tEnum = (prefix: string, v: string | number | boolean | null | undefined) => {
@@ -74,7 +81,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       const key = `${prefix}.${String(v)}`;
       return has(key) ? t(key) : String(v);
     };
-    return { locale, setLocale, t, tEnum, has };
+    return { locale, setLocale, t, tEnum, has, antdLocale: bundle.antd };
   }, [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

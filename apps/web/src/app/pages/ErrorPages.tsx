@@ -1,53 +1,37 @@
-import { Button, Result } from 'antd';
-import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
+import { Button } from 'antd';
+import { lazy, Suspense } from 'react';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { useT } from '../i18n/useT';
+import { Problem } from './Problem';
+
+// The illustrated 403/404 pages are not on the first screen: fetched when shown.
+const ForbiddenResult = lazy(() => import('./StatusPages').then((m) => ({ default: m.ForbiddenResult })));
+const NotFoundResult = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundResult })));
 
 export function ForbiddenPage() {
-  const t = useT();
-  const navigate = useNavigate();
   return (
-    <div data-testid="page-403">
-      <Result
-        status="403"
-        title={t('error.403.title')}
-        subTitle={t('error.403.desc')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/')}>
-            {t('error.backHome')}
-          </Button>
-        }
-      />
-    </div>
+    <Suspense fallback={null}>
+      <ForbiddenResult />
+    </Suspense>
   );
 }
 
 export function NotFoundPage() {
-  const t = useT();
-  const navigate = useNavigate();
   return (
-    <div data-testid="page-404">
-      <Result
-        status="404"
-        title={t('error.404.title')}
-        subTitle={t('error.404.desc')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/')}>
-            {t('error.backHome')}
-          </Button>
-        }
-      />
-    </div>
+    <Suspense fallback={null}>
+      <NotFoundResult />
+    </Suspense>
   );
 }
 
-/** Route error element: a page that crashed or failed to load (e.g. a chunk after a deploy). */
+/** Route error element: a page that crashed or failed to load (e.g. a chunk after a deploy) — needs no other chunk. */
 export function RouteError() {
   const t = useT();
   const err = useRouteError();
   if (isRouteErrorResponse(err) && err.status === 404) return <NotFoundPage />;
   const detail = err instanceof Error ? err.message : isRouteErrorResponse(err) ? err.statusText : '';
   return (
-    <Result
+    <Problem
       status="error"
       title={t('error.crashed')}
       subTitle={detail}

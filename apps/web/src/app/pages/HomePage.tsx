@@ -1,6 +1,7 @@
-import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import { Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { Mono } from '../../shared/ui/Mono';
+import { Panel } from '../../shared/ui/Panel';
 import { useCan, useMe } from '../auth/useAuth';
 import { useI18n } from '../i18n/useT';
 import { menuTestId, pageAllowed } from '../modules';
@@ -22,7 +23,7 @@ export function HomePage() {
       </Typography.Title>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('home.user')}>
+          <Panel size="small" title={t('home.user')}>
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('field.username')}>
                 <Mono>{me.user.username}</Mono>
@@ -39,10 +40,10 @@ export function HomePage() {
                 {t('home.permissionCount', { count: me.permissions.length })}
               </Descriptions.Item>
             </Descriptions>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('home.store')}>
+          <Panel size="small" title={t('home.store')}>
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('field.code')}>
                 <Mono>{me.currentStore.code}</Mono>
@@ -58,10 +59,10 @@ export function HomePage() {
                 </Space>
               </Descriptions.Item>
             </Descriptions>
-          </Card>
+          </Panel>
         </Col>
         <Col span={24}>
-          <Card size="small" title={t('home.shortcuts')}>
+          <Panel size="small" title={t('home.shortcuts')}>
             {modules.length === 0 ? (
               <Empty description={t('home.noShortcuts')} />
             ) : (
@@ -84,7 +85,7 @@ export function HomePage() {
                 ))}
               </Row>
             )}
-          </Card>
+          </Panel>
         </Col>
       </Row>
     </div>

@@ -1,7 +1,6 @@
 // The one way the web talks to the server: JSON over fetch, session cookie, CSRF header, UI language.
 import type { ApiErrorBody, ErrorKind, Locale } from '@sifang/shared/errors';
-import { enUS } from '../../app/i18n/en-US';
-import { zhCN } from '../../app/i18n/zh-CN';
+import { messagesOf } from '../../app/i18n/locales';
 
 export type { ErrorKind, Locale };
 export type ErrorBody = ApiErrorBody;
@@ -62,7 +61,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 }
 
 function fallback(key: 'error.network' | 'error.unknown'): string {
-  return (state.locale === 'en-US' ? enUS : zhCN)[key];
+  return messagesOf(state.locale)[key];
 }
 
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
