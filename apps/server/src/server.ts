@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { demoTemplatePath } from './cli/demo-template.js';
+import { demoTemplatePath } from './demo/template.js';
 import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './kernel/db.js';
 import { buildApp, buildPermissionRegistry } from './app.js';

@@ -1,19 +1,14 @@
 // Builds the demo database once, at install time, so that a first `npm start` copies it in (≈2 s) instead of
 // creating and seeding a new database (≈13 s). Run by the root postinstall; harmless to run again.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
-import { migrateDatabase, migrationsFolder, openDatabase } from '../kernel/db.js';
+import { migrateDatabase, openDatabase } from '../kernel/db.js';
 import { createFieldCipher, loadDataKey } from '../kernel/field-cipher.js';
 import { buildPermissionRegistry } from '../app.js';
 import { seedDemo } from '../demo/seed.js';
-
-/** The template belongs to one migration sequence: a template built before newer migrations is not used. */
-export function demoTemplatePath(config: { dataKeyFile: string }): string {
-  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-  return path.join(path.dirname(config.dataKeyFile), `demo-template-${journal.entries.length}.tar.gz`);
-}
+import { demoTemplatePath } from '../demo/template.js';
 
 async function main() {
   const config = loadConfig();
