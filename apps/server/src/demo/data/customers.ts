@@ -8,6 +8,10 @@
  * value even when called with identical rng sequences. Within a store, Sets catch repeats.
  *
  * The first demo store also gets a few fixed customers that the browser tests rely on (demoNamedCustomers).
+ *
+ * The scale generator (src/scale) reuses this for stores of any city and history length through
+ * DemoGenerationOptions: its stores take identity slots in the part of each space the demo stores never use, so
+ * phones and VINs stay unique across a group of hundreds of stores. Without options the output is the demo's.
  */
 import { creditCodeCheckChar } from '@sifang/shared/validation/credit-code';
 import { residentIdCheckChar } from '@sifang/shared/validation/resident-id';
@@ -104,6 +108,34 @@ export type DemoNamedCustomer = {
 
 export const demoCustomerDefaults: DemoCustomerCounts = { customers: 5_000, vehicles: 6_000 };
 
+/** A district customers live in, with a weight among the city's districts and road names for addresses. */
+export type DemoDistrict = { code: string; name: string; weight: number; roads: readonly string[] };
+
+/**
+ * Options for stores other than the two demo stores (the scale generator). Days are whole days since 1970-01-01
+ * in China time. Every option left out keeps the demo's behaviour and its random sequence.
+ */
+export type DemoGenerationOptions = {
+  /** The day a new customer first came in (default: up to 6 years back, more recent more likely). */
+  arrivalDay?: (rng: Rng) => number;
+  /** The day a customer's later car joined, within [from, to] (default: uniform). */
+  dayBetween?: (rng: Rng, from: number, to: number) => number;
+  /** The day a customer who first came in on `createdDay` bought their first car, on or after it (default: 0–45 days later). */
+  purchaseDay?: (rng: Rng, createdDay: number) => number;
+  /** The day a workshop visit due on `day` actually happened, on or after it (default: that day); after today: none, and no later ones. */
+  visitDay?: (rng: Rng, day: number) => number;
+  /** The districts of the store's city, the store's own among them (default: the demo's Guangdong districts). */
+  districts?: readonly DemoDistrict[];
+  /** Issuing letters of other plates seen at the store, weighted (default: Guangdong's, or A–H). */
+  otherPlateLetters?: readonly (readonly [string, number])[];
+  /**
+   * Identity slots of a generated store: `slot` of `slots` for mobile numbers and VINs (unique in the whole
+   * group), `plateSlot` of `plateSlots` for plates (unique among stores sharing a plate province). The slots live in
+   * the part of each number space the demo stores never draw from.
+   */
+  identity?: { slot: number; slots: number; plateSlot: number; plateSlots: number };
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Dates: whole days since 1970-01-01 in China Standard Time (UTC+8, no daylight saving).
 
@@ -114,7 +146,13 @@ const MIN_MODEL_YEAR = 2019;
 const MAX_MODEL_YEAR = 2026;
 
 const dayOf = (d: Date): number => Math.floor((d.getTime() + CST_OFFSET_MS) / DAY_MS);
-const isoDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// Memoised: a big store formats the same few thousand days hundreds of thousands of times.
+const isoDates = new Map<number, string>();
+const isoDate = (day: number): string => {
+  let s = isoDates.get(day);
+  if (s === undefined) isoDates.set(day, (s = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+  return s;
+};
 const isoDateTime = (ms: number): string => new Date(ms).toISOString();
 /** UTC milliseconds of a CST wall-clock time on a day. */
 const instant = (day: number, secondOfDay: number): number => day * DAY_MS + secondOfDay * 1000 - CST_OFFSET_MS;
@@ -122,8 +160,17 @@ const yearOf = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
 const monthOf = (day: number): number => new Date(day * DAY_MS).getUTCMonth() + 1;
 const dayFromIso = (s: string): number => Math.floor(Date.parse(`${s}T00:00:00Z`) / DAY_MS);
 
-/** Same calendar date `years` later (29 Feb becomes 28 Feb). */
+/** Same calendar date `years` later (29 Feb becomes 28 Feb); memoised like isoDate. */
+const laterDays = new Map<number, number>();
 function addYears(day: number, years: number): number {
+  if (years < -200 || years > 200) return addYearsUncached(day, years);
+  const key = day * 512 + years + 256;
+  let r = laterDays.get(key);
+  if (r === undefined) laterDays.set(key, (r = addYearsUncached(day, years)));
+  return r;
+}
+
+function addYearsUncached(day: number, years: number): number {
   const d = new Date(day * DAY_MS);
   const y = d.getUTCFullYear() + years;
   const m = d.getUTCMonth();
@@ -151,6 +198,28 @@ function storeSlot(store: DemoStore): number {
 function spread(rng: Rng, slot: number, space: number): number {
   const r = rng.int(0, Math.floor(space / SLOT_COUNT) - 1);
   return (SPREAD_MUL * (r * SLOT_COUNT + slot) + SPREAD_ADD) % space;
+}
+
+/**
+ * Generated stores (DemoGenerationOptions.identity) number the positions whose index modulo SLOT_COUNT is not a
+ * demo store's slot: the `o`-th of them, or -1 beyond the space. Mapped as spread() maps, they never meet a demo value.
+ */
+const DEMO_SLOTS = Math.min(demoStores.length, SLOT_COUNT - 1);
+const FREE_SLOTS = SLOT_COUNT - DEMO_SLOTS;
+function generatedPosition(o: number, space: number): number {
+  const m = Math.floor(o / FREE_SLOTS) * SLOT_COUNT + DEMO_SLOTS + (o % FREE_SLOTS);
+  return m < space ? m : -1;
+}
+/** How many positions each of `slots` generated slots owns in a space. */
+const generatedCapacity = (space: number, slots: number): number => Math.floor((Math.floor(space / SLOT_COUNT) * FREE_SLOTS) / slots);
+/** A number in [0, space) for generated slot `slot` of `slots`: the `r`-th of the slot's positions, scrambled. */
+const generatedValue = (r: number, slot: number, slots: number, space: number): number => {
+  const m = generatedPosition(r * slots + slot, space);
+  return m < 0 ? -1 : (SPREAD_MUL * m + SPREAD_ADD) % space;
+};
+/** A random number of a generated slot (retried by the caller when already taken). */
+function spreadGenerated(rng: Rng, slot: number, slots: number, space: number): number {
+  return generatedValue(rng.int(0, generatedCapacity(space, slots) - 1), slot, slots, space);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -267,7 +336,7 @@ const GENERIC_LETTERS: readonly (readonly [string, number])[] = ['A', 'B', 'C', 
 // ---------------------------------------------------------------------------------------------------------------
 // Places: districts of the demo cities with real road names, estates and office buildings.
 
-type District = { code: string; name: string; weight: number; roads: readonly string[] };
+type District = DemoDistrict;
 
 const DISTRICTS: readonly District[] = [
   // 广州市
@@ -530,6 +599,9 @@ type ModelChoice = {
 
 type Ctx = {
   rng: Rng;
+  opts: DemoGenerationOptions;
+  /** per VDS + year + plant: how many serials a generated store has taken */
+  vinCounters: Map<string, number>;
   store: DemoStore;
   slot: number;
   todayDay: number;
@@ -555,21 +627,22 @@ type VehicleDraft = { vehicle: DemoVehicle; ownerIndex: number; fuelType: DemoFu
 
 const MAX_ATTEMPTS = 10_000;
 
-function createContext(rng: Rng, store: DemoStore, today: Date): Ctx {
+function createContext(rng: Rng, store: DemoStore, today: Date, opts: DemoGenerationOptions): Ctx {
   const cityPrefix = store.divisionCode.slice(0, 4);
-  const ownDistrict: District = DISTRICTS.find((d) => d.code === store.divisionCode) ?? {
+  const known = opts.districts ?? DISTRICTS;
+  const ownDistrict: District = known.find((d) => d.code === store.divisionCode) ?? {
     code: store.divisionCode,
     name: store.district,
     weight: 1,
     roads: GENERIC_ROADS,
   };
-  const others = DISTRICTS.filter((d) => d.code.startsWith(cityPrefix) && d.code !== ownDistrict.code);
+  const others = known.filter((d) => d.code.startsWith(cityPrefix) && d.code !== ownDistrict.code);
   const otherWeight = others.reduce((n, d) => n + d.weight, 0);
   // The store's own district gets ≈45 % of the customers, the rest of the city shares the other 55 %.
   const districts: (readonly [District, number])[] = [[ownDistrict, otherWeight > 0 ? (otherWeight * 45) / 55 : 1]];
   for (const d of others) districts.push([d, d.weight]);
 
-  const letters = store.plateProvince === '粤' ? GUANGDONG_LETTERS : GENERIC_LETTERS;
+  const letters = opts.otherPlateLetters ?? (store.plateProvince === '粤' ? GUANGDONG_LETTERS : GENERIC_LETTERS);
   const sources = demoDictionaries
     .filter((d) => d.type === 'customer_source')
     .map((d) => [d.code, SOURCE_WEIGHTS[d.code] ?? 2] as const);
@@ -601,6 +674,8 @@ function createContext(rng: Rng, store: DemoStore, today: Date): Ctx {
 
   return {
     rng,
+    opts,
+    vinCounters: new Map(),
     store,
     slot: storeSlot(store),
     todayDay: dayOf(today),
@@ -623,9 +698,11 @@ function createContext(rng: Rng, store: DemoStore, today: Date): Ctx {
 }
 
 function uniquePhone(ctx: Ctx): string {
+  const id = ctx.opts.identity;
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     const prefix = mobilePhone(ctx.rng).slice(0, 3);
-    const phone = prefix + String(spread(ctx.rng, ctx.slot, 100_000_000)).padStart(8, '0');
+    const n = id ? spreadGenerated(ctx.rng, id.slot, id.slots, 100_000_000) : spread(ctx.rng, ctx.slot, 100_000_000);
+    const phone = prefix + String(n).padStart(8, '0');
     if (!ctx.phones.has(phone) && !RESERVED_PHONES.has(phone)) {
       ctx.phones.add(phone);
       return phone;
@@ -634,8 +711,45 @@ function uniquePhone(ctx: Ctx): string {
   throw new Error('demo customers: ran out of phone numbers');
 }
 
+/** Where a VDS + year + plant combination starts among a slot's serials (FNV-1a of the combination). */
+function comboOffset(combo: string, capacity: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < combo.length; k++) h = Math.imul(h ^ combo.charCodeAt(k), 0x01000193) >>> 0;
+  return h % capacity;
+}
+
+/** Plant codes a generated store falls back on when a plant's serials for its slot run out. */
+const SPARE_PLANTS = '123456789';
+
 function uniqueVin(ctx: Ctx, model: ModelChoice, modelYear: number): string {
   const { rng } = ctx;
+  const id = ctx.opts.identity;
+  if (id) {
+    // Generated stores count up through their slot's serials of each VDS + year + plant: no retries, no repeats.
+    const first = rng.int(0, model.plants.length - 1);
+    const plants = [...new Set(model.plants.slice(first) + model.plants.slice(0, first) + SPARE_PLANTS)];
+    const capacity = generatedCapacity(1_000_000, id.slots);
+    for (const plant of plants) {
+      const combo = `${model.vinVds}${vinYearCode(modelYear)}${plant}`;
+      // each combination starts at its own place in the slot's serials, so the stores' VINs don't share tails
+      const start = comboOffset(combo, capacity);
+      for (let c = ctx.vinCounters.get(combo) ?? 0; ; c++) {
+        if (c >= capacity) {
+          ctx.vinCounters.set(combo, c);
+          break;
+        }
+        const n = generatedValue((start + c) % capacity, id.slot, id.slots, 1_000_000);
+        const serial = String(n).padStart(6, '0');
+        if (RESERVED_VIN_SERIALS.has(serial)) continue;
+        const vin = makeVin(demoVinWmi + model.vinVds, vinYearCode(modelYear) + plant + serial);
+        if (ctx.vins.has(vin)) continue;
+        ctx.vinCounters.set(combo, c + 1);
+        ctx.vins.add(vin);
+        return vin;
+      }
+    }
+    throw new Error('demo vehicles: ran out of VIN serials');
+  }
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     const serial = String(spread(rng, ctx.slot, 1_000_000)).padStart(6, '0');
     if (RESERVED_VIN_SERIALS.has(serial)) continue;
@@ -654,7 +768,8 @@ function uniquePlate(ctx: Ctx, letter: string, fuel: DemoFuelType): string {
   const newEnergy = fuel === 'bev' || fuel === 'phev';
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     const p = rng.weighted(newEnergy ? NEW_ENERGY_PLATES : STANDARD_PLATES);
-    const serial = encodePlate(p, spread(rng, ctx.slot, p.space));
+    const id = ctx.opts.identity;
+    const serial = encodePlate(p, id ? spreadGenerated(rng, id.plateSlot, id.plateSlots, p.space) : spread(rng, ctx.slot, p.space));
     const plate = ctx.store.plateProvince + letter + (newEnergy ? (fuel === 'bev' ? 'D' : 'F') : '') + serial;
     if (!ctx.plates.has(plate) && !RESERVED_PLATES.has(plate)) {
       ctx.plates.add(plate);
@@ -716,7 +831,7 @@ function companyName(ctx: Ctx, district: District): string {
         ? `${store.city}${district.name}${core}有限公司`
         : style < 0.85
           ? `${store.city}${core}有限公司`
-          : `${store.province.replace(/省$/, '')}${core}有限公司`;
+          : `${store.province.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '')}${core}有限公司`;
     if (!ctx.companyNames.has(name)) {
       ctx.companyNames.add(name);
       return name;
@@ -760,6 +875,7 @@ function birthdayFor(ctx: Ctx): string {
 /** Days back from today: ≈2 % in the last month, otherwise linearly more likely the more recent, up to 6 years. */
 function createdDayFor(ctx: Ctx): number {
   const { rng } = ctx;
+  if (ctx.opts.arrivalDay) return ctx.opts.arrivalDay(rng);
   if (rng.chance(0.02)) return ctx.todayDay - rng.int(1, 30);
   return ctx.todayDay - 1 - Math.floor((HISTORY_DAYS - 1) * (1 - Math.sqrt(1 - rng.next())));
 }
@@ -933,7 +1049,12 @@ function makeVehicle(
     km = Math.round((kmPerYear * (acquiredDay - (regDay ?? acquiredDay)) * (0.8 + 0.4 * rng.next())) / 365);
     mileage.push({ at: isoDate(acquiredDay), km, source: 'service' });
   }
+  const { visitDay } = ctx.opts;
   for (let day = lastDay + rng.int(120, 240); day <= todayDay; day += rng.int(120, 240)) {
+    if (visitDay) {
+      day = visitDay(rng, day);
+      if (day > todayDay) break;
+    }
     km += Math.round((kmPerYear * (day - lastDay) * (0.75 + 0.5 * rng.next())) / 365);
     mileage.push({ at: isoDate(day), km, source: rng.chance(0.1) ? 'customer' : 'service' });
     lastDay = day;
@@ -981,15 +1102,16 @@ const pad6 = (n: number): string => String(n).padStart(6, '0');
 /**
  * Customers and vehicles of one store. Defaults: 5,000 customers and 6,000 vehicles (every customer owns at
  * least one car, some two or three, company fleets more). Counts include the named customers of the first
- * store. Deterministic for a given rng state, store and `today`.
+ * store. Deterministic for a given rng state, store, `today` and options.
  */
 export function demoCustomersAndVehicles(
   rng: Rng,
   store: DemoStore,
   today: Date,
   counts: DemoCustomerCounts = demoCustomerDefaults,
+  options: DemoGenerationOptions = {},
 ): { customers: DemoCustomer[]; vehicles: DemoVehicle[] } {
-  const ctx = createContext(rng, store, today);
+  const ctx = createContext(rng, store, today, options);
   const named = store.code === demoStores[0]?.code ? demoNamedCustomers : [];
   const customerCount = Math.max(Math.floor(counts.customers), named.length);
   const vehicleCount = Math.max(Math.floor(counts.vehicles), named.length);
@@ -1036,9 +1158,12 @@ export function demoCustomersAndVehicles(
         let day: number;
         if (j === 0) {
           // The first car: bought a few days to weeks after the first visit, or first serviced on it.
-          day = soldHere ? draft.createdDay + rng.int(0, Math.min(45, ctx.todayDay - draft.createdDay)) : draft.createdDay;
+          const { purchaseDay } = ctx.opts;
+          if (!soldHere) day = draft.createdDay;
+          else if (purchaseDay) day = Math.min(ctx.todayDay, Math.max(draft.createdDay, purchaseDay(rng, draft.createdDay)));
+          else day = draft.createdDay + rng.int(0, Math.min(45, ctx.todayDay - draft.createdDay));
         } else {
-          day = rng.int(draft.createdDay, ctx.todayDay);
+          day = ctx.opts.dayBetween ? ctx.opts.dayBetween(rng, draft.createdDay, ctx.todayDay) : rng.int(draft.createdDay, ctx.todayDay);
         }
         v = makeVehicle(ctx, key, draft, i, day, soldHere, null);
       }
