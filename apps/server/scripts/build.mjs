@@ -7,8 +7,17 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, 'dist', 'server.mjs');
-const sources = [path.join(root, 'src'), path.join(root, '..', '..', 'packages', 'shared', 'src'), fileURLToPath(import.meta.url)];
+// --entry / --outfile: another entry built the same way (the benchmarks' instrumented server); kept under dist/ so
+// that the server finds its folder from the bundle
+const arg = (name) => (process.argv.includes(name) ? path.resolve(process.argv[process.argv.indexOf(name) + 1]) : undefined);
+const entry = arg('--entry') ?? path.join(root, 'src', 'server.ts');
+const outfile = arg('--outfile') ?? path.join(root, 'dist', 'server.mjs');
+const sources = [
+  path.join(root, 'src'),
+  path.join(root, '..', '..', 'packages', 'shared', 'src'),
+  fileURLToPath(import.meta.url),
+  ...(arg('--entry') ? [path.dirname(entry)] : []),
+];
 
 function newest(p) {
   const st = statSync(p);
@@ -27,7 +36,7 @@ try {
 if (process.argv.includes('--force') || built < Math.max(...sources.map(newest))) {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [path.join(root, 'src', 'server.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',

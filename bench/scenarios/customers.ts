@@ -1,0 +1,112 @@
+// The customer list page (客户档案) with the filters staff use, and the customer 360° view: the five requests the
+// web app sends when a customer is opened (file, vehicles, follow-ups, complaints, churn status).
+import { send, type Req } from '../lib/load.js';
+import { latencySummary } from '../lib/stats.js';
+import { storeSamples } from '../lib/samples.js';
+import type { EndpointResult, Scenario } from '../lib/types.js';
+
+export const scenario: Scenario = {
+  name: 'customers',
+  title: 'Customer list page with filters, and the customer 360° view',
+  async run(ctx) {
+    const advisor = await ctx.login('advisor.s001');
+    const h = advisor.headers;
+    const samples = await storeSamples(ctx.databaseUrl, 'S001', 60);
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: ctx.databaseUrl });
+    await client.connect();
+    const common = await client.query<{ source: string; tag: string | null }>(
+      `SELECT (SELECT source FROM customer WHERE store_id = $1 GROUP BY source ORDER BY count(*) DESC LIMIT 1) AS source,
+              (SELECT t FROM customer, unnest(tags) t WHERE store_id = $1 GROUP BY t ORDER BY count(*) DESC LIMIT 1) AS tag`,
+      [samples.storeId],
+    );
+    await client.end();
+    const { source, tag } = common.rows[0]!;
+    const surname = samples.customers[0]!.name.slice(0, 1);
+    const list: Req[] = [
+      { path: '/api/customers?page=1&pageSize=20', headers: h },
+      { path: '/api/customers?page=5&pageSize=20', headers: h },
+      { path: `/api/customers?page=1&pageSize=20&q=${encodeURIComponent(surname)}`, headers: h },
+      { path: `/api/customers?page=1&pageSize=20&q=${samples.customers[3]!.phone.slice(-4)}`, headers: h },
+      { path: '/api/customers?page=1&pageSize=20&kind=company', headers: h },
+      { path: `/api/customers?page=1&pageSize=20&source=${encodeURIComponent(source)}`, headers: h },
+      ...(tag ? [{ path: `/api/customers?page=1&pageSize=20&tag=${encodeURIComponent(tag)}`, headers: h }] : []),
+      { path: '/api/customers?page=1&pageSize=20&mine=true', headers: h },
+      { path: '/api/customers?page=1&pageSize=20&sort=name', headers: h },
+    ];
+    const view = (id: string): Req[] => [
+      { path: `/api/customers/${id}`, headers: h },
+      { path: `/api/vehicles?ownerId=${id}&pageSize=100`, headers: h },
+      { path: `/api/customers/${id}/follow-ups?page=1&pageSize=20`, headers: h },
+      { path: `/api/complaints?customerId=${id}&page=1&pageSize=50`, headers: h },
+      { path: `/api/customers/churn-summary?customerId=${id}`, headers: h },
+    ];
+    const views = samples.customers.slice(0, 30).flatMap((c) => view(c.id));
+    for (const r of [...list, ...views.slice(0, 5)]) {
+      const res = await send(ctx.app.url, r);
+      if (res.status !== 200) throw new Error(`${r.path}: ${res.status} ${res.body.slice(0, 200)}`);
+    }
+
+    // the 360° view as a user sees it: five requests in parallel, until the last answers
+    const viewTimes: number[] = [];
+    for (let i = 0; i < (ctx.quick ? 30 : 100); i++) {
+      const c = samples.customers[i % samples.customers.length]!;
+      const t = performance.now();
+      await Promise.all(view(c.id).map((r) => send(ctx.app.url, r)));
+      viewTimes.push(performance.now() - t);
+    }
+    const viewWhole = latencySummary(viewTimes);
+
+    const listResult = await ctx.measure('customer list', list);
+    const viewResult = await ctx.measure('360° view requests', views);
+    const row = (name: string, m: EndpointResult) => [
+      name,
+      `${m.idle.p50} / ${m.idle.p95}`,
+      `${m.serverTime.p50} / ${m.serverTime.p95}`,
+      m.queriesPerRequest,
+      `${Math.round(m.peak.rps.median)} (±${m.peak.rps.spreadPct} %)`,
+      m.peakPipelined ? Math.round(m.peakPipelined.rps.median) : '—',
+      m.at80 ? `${m.at80.p50} / ${m.at80.p95} / ${m.at80.p99}` : '—',
+      m.ratioToB2,
+      `${m.idle.bytes} B`,
+    ];
+    return {
+      data: { list: listResult, view: viewResult, viewWhole, filters: list.map((r) => r.path) },
+      tables: [
+        {
+          title: 'Advisor of S001',
+          rows: [
+            [
+              'requests',
+              'idle p50 / p95 ms',
+              'server p50 / p95 ms',
+              'queries / request',
+              'peak req/s',
+              'pipelined 10',
+              'at 80 % of peak p50 / p95 / p99 ms',
+              '÷ B2',
+              'response',
+            ],
+            row(`list page, ${list.length} filter combinations`, listResult),
+            row('360° view, its 5 requests', viewResult),
+          ],
+        },
+        {
+          title: 'The whole 360° view (5 requests in parallel, until the last answers), one user',
+          rows: [
+            ['p50', 'p95', 'p99'],
+            [viewWhole.p50, viewWhole.p95, viewWhole.p99],
+          ],
+        },
+      ],
+      goals: [
+        { goal: 'customer list throughput ≥ 0.5 × B2', measured: `${listResult.ratioToB2} × B2`, met: listResult.ratioToB2 >= 0.5 },
+        {
+          goal: 'customer 360° view requests throughput ≥ 0.5 × B2',
+          measured: `${viewResult.ratioToB2} × B2`,
+          met: viewResult.ratioToB2 >= 0.5,
+        },
+      ],
+    };
+  },
+};
