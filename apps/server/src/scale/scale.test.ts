@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isValidVin } from '@sifang/shared/validation/vin';
@@ -7,14 +8,30 @@ import { openDatabase, type Database } from '../kernel/db.js';
 import { scaleChecksums, type TableChecksum } from './checksums.js';
 import { adoptScaleDatabase, generateScale, type ScaleOptions } from './generate.js';
 import { readScaleManifest } from './manifest.js';
+import { withDatabase } from '../../test/global-setup.js';
 
 // Small stores (600 vehicles a year, two years) on PGlite, grown from a copy of the suite's seeded demo database
 // (test/global-setup.ts) — the CLI seeds the demo itself with the run's seed and today.
 const DATA_KEY = Buffer.alloc(32, 5);
 const params = { years: 2, seed: 4242, today: '2026-03-15', vehiclesPerYear: 600 } satisfies Partial<ScaleOptions>;
 
+// a copy of the suite's seeded demo database: PGlite, or on the PostgreSQL suite a database made from its template
+const dropAfter: (() => Promise<void>)[] = [];
 const fresh = async () => {
-  const db = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('templateDataDir'))]) });
+  const url = process.env.DATABASE_URL;
+  let db: Database;
+  if (url) {
+    const name = `sifang_scale_t_${randomBytes(6).toString('hex')}`;
+    const admin = await openDatabase({ url, poolSize: 1 });
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
+    db = await openDatabase({ url: withDatabase(url, name), poolSize: 4 });
+    dropAfter.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    });
+  } else {
+    db = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('templateDataDir'))]) });
+  }
   await adoptScaleDatabase(db, params);
   return db;
 };
@@ -31,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await oneShot?.close();
+  for (const drop of dropAfter) await drop();
 });
 
 describe('scale generator', () => {
