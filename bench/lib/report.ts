@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ClosedLoop, Settings } from './load.js';
 import type { PgbenchResult } from './pgbench.js';
-import type { Goal, ScenarioResult, Stage } from './types.js';
+import type { EndpointResult, Goal, ScenarioResult, Stage } from './types.js';
 
 export type Report = {
   date: string;
@@ -102,4 +102,31 @@ export function writeReport(dir: string, report: Report): string[] {
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
   writeFileSync(`${base}.md`, markdown(report));
   return [`${base}.json`, `${base}.md`];
+}
+
+/** The columns every scenario shows for an endpoint measured with ctx.measure, and their header. */
+export const endpointHeader = [
+  'requests',
+  'idle p50 / p95 ms',
+  'server p50 / p95 ms',
+  'queries / request',
+  'peak req/s',
+  'pipelined 10',
+  'at 80 % of peak p50 / p95 / p99 ms',
+  '÷ B2',
+  'response',
+];
+
+export function endpointRow(name: string, m: EndpointResult): (string | number)[] {
+  return [
+    name,
+    `${m.idle.p50} / ${m.idle.p95}`,
+    `${m.serverTime.p50} / ${m.serverTime.p95}`,
+    m.queriesPerRequest,
+    `${Math.round(m.peak.rps.median)} (±${m.peak.rps.spreadPct} %)`,
+    m.peakPipelined ? Math.round(m.peakPipelined.rps.median) : '—',
+    m.at80 ? `${m.at80.p50} / ${m.at80.p95} / ${m.at80.p99}` : '—',
+    m.ratioToB2,
+    `${m.idle.bytes} B`,
+  ];
 }

@@ -48,3 +48,16 @@ export function searchQueries(s: StoreSamples): Record<string, string[]> {
     'full phone': cs.map((c) => c.phone),
   };
 }
+
+/** Users in the benchmark database (0 when it is not migrated): the real server would seed the demo into an empty one. */
+export async function usersIn(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const t = await client.query<{ t: string | null }>("SELECT to_regclass('public.app_user')::text AS t");
+    if (!t.rows[0]?.t) return 0;
+    return Number((await client.query<{ n: string }>('SELECT count(*)::text AS n FROM app_user')).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}

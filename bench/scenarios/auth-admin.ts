@@ -1,7 +1,8 @@
 // Signing in (scrypt, a new session) and /api/auth/me (what every screen loads first); the admin lists: users of
 // the group (系统管理员) and the parts catalogue (配件主数据) as a parts manager sees it.
 import type { Req } from '../lib/load.js';
-import type { EndpointResult, Scenario } from '../lib/types.js';
+import { endpointHeader, endpointRow } from '../lib/report.js';
+import type { Scenario } from '../lib/types.js';
 
 export const scenario: Scenario = {
   name: 'auth-admin',
@@ -32,36 +33,17 @@ export const scenario: Scenario = {
     const meResult = await ctx.measure('/api/auth/me', me);
     const usersResult = await ctx.measure('users list', users);
     const partsResult = await ctx.measure('parts catalogue', partList);
-    const row = (name: string, m: EndpointResult) => [
-      name,
-      `${m.idle.p50} / ${m.idle.p95}`,
-      `${m.serverTime.p50} / ${m.serverTime.p95}`,
-      m.queriesPerRequest,
-      `${Math.round(m.peak.rps.median)} (±${m.peak.rps.spreadPct} %)`,
-      m.peakPipelined ? Math.round(m.peakPipelined.rps.median) : '—',
-      m.at80 ? `${m.at80.p50} / ${m.at80.p95} / ${m.at80.p99}` : '—',
-      m.ratioToB2,
-    ];
     return {
       data: { signIn, me: meResult, users: usersResult, parts: partsResult },
       tables: [
         {
           title: 'Per endpoint',
           rows: [
-            [
-              'requests',
-              'idle p50 / p95 ms',
-              'server p50 / p95 ms',
-              'queries / request',
-              'peak req/s',
-              'pipelined 10',
-              'at 80 % p50 / p95 / p99 ms',
-              '÷ B2',
-            ],
-            row('POST /api/auth/login', signIn),
-            row('GET /api/auth/me', meResult),
-            row('users list (admin)', usersResult),
-            row('parts catalogue (parts manager)', partsResult),
+            endpointHeader,
+            endpointRow('POST /api/auth/login', signIn),
+            endpointRow('GET /api/auth/me', meResult),
+            endpointRow('users list (admin)', usersResult),
+            endpointRow('parts catalogue (parts manager)', partsResult),
           ],
         },
       ],

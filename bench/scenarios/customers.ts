@@ -3,7 +3,8 @@
 import { send, type Req } from '../lib/load.js';
 import { latencySummary } from '../lib/stats.js';
 import { storeSamples } from '../lib/samples.js';
-import type { EndpointResult, Scenario } from '../lib/types.js';
+import { endpointHeader, endpointRow } from '../lib/report.js';
+import type { Scenario } from '../lib/types.js';
 
 export const scenario: Scenario = {
   name: 'customers',
@@ -59,36 +60,15 @@ export const scenario: Scenario = {
 
     const listResult = await ctx.measure('customer list', list);
     const viewResult = await ctx.measure('360° view requests', views);
-    const row = (name: string, m: EndpointResult) => [
-      name,
-      `${m.idle.p50} / ${m.idle.p95}`,
-      `${m.serverTime.p50} / ${m.serverTime.p95}`,
-      m.queriesPerRequest,
-      `${Math.round(m.peak.rps.median)} (±${m.peak.rps.spreadPct} %)`,
-      m.peakPipelined ? Math.round(m.peakPipelined.rps.median) : '—',
-      m.at80 ? `${m.at80.p50} / ${m.at80.p95} / ${m.at80.p99}` : '—',
-      m.ratioToB2,
-      `${m.idle.bytes} B`,
-    ];
     return {
       data: { list: listResult, view: viewResult, viewWhole, filters: list.map((r) => r.path) },
       tables: [
         {
           title: 'Advisor of S001',
           rows: [
-            [
-              'requests',
-              'idle p50 / p95 ms',
-              'server p50 / p95 ms',
-              'queries / request',
-              'peak req/s',
-              'pipelined 10',
-              'at 80 % of peak p50 / p95 / p99 ms',
-              '÷ B2',
-              'response',
-            ],
-            row(`list page, ${list.length} filter combinations`, listResult),
-            row('360° view, its 5 requests', viewResult),
+            endpointHeader,
+            endpointRow(`list page, ${list.length} filter combinations`, listResult),
+            endpointRow('360° view, its 5 requests', viewResult),
           ],
         },
         {

@@ -14,10 +14,10 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { BENCH_DATA_KEY } from '../lib/data.js';
 import { closedLoop, send, type ClosedLoop, type Req } from '../lib/load.js';
 import { freePort, repoRoot, rssMbOf, startChild, type Child } from '../lib/processes.js';
+import { usersIn } from '../lib/samples.js';
 import { login } from '../lib/session.js';
 import { repeated, round, type Repeated } from '../lib/stats.js';
 import type { BenchContext, Goal, Scenario, Session } from '../lib/types.js';
@@ -167,19 +167,6 @@ async function underLoad(ctx: BenchContext, child: Child, users: string[]): Prom
     return { user: session.username, peakRssMb: peak, loop };
   } finally {
     clearInterval(sampler);
-  }
-}
-
-/** Users in the benchmark database (0 when it is not migrated): the real server would seed the demo into an empty one. */
-async function usersIn(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const t = await client.query<{ t: string | null }>("SELECT to_regclass('public.app_user')::text AS t");
-    if (!t.rows[0]?.t) return 0;
-    return Number((await client.query<{ n: string }>('SELECT count(*)::text AS n FROM app_user')).rows[0]!.n);
-  } finally {
-    await client.end();
   }
 }
 

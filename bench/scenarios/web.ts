@@ -12,11 +12,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
 import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { BENCH_DATA_KEY } from '../lib/data.js';
 import { buildBenchEntry, repoRoot, startChild, type Child } from '../lib/processes.js';
-import { storeSamples } from '../lib/samples.js';
+import { storeSamples, usersIn } from '../lib/samples.js';
 import { login } from '../lib/session.js';
 import { latencySummary, round } from '../lib/stats.js';
 import type { Goal, Scenario } from '../lib/types.js';
@@ -221,19 +220,6 @@ async function queries(databaseUrl: string, storeCode: string): Promise<[string,
   }
   const seen = new Set<string>();
   return out.filter(([, q]) => q.length >= 2 && !seen.has(q) && seen.add(q));
-}
-
-/** Users in the benchmark database (0 when it is not migrated). */
-async function usersIn(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const t = await client.query<{ t: string | null }>("SELECT to_regclass('public.app_user')::text AS t");
-    if (!t.rows[0]?.t) return 0;
-    return Number((await client.query<{ n: string }>('SELECT count(*)::text AS n FROM app_user')).rows[0]!.n);
-  } finally {
-    await client.end();
-  }
 }
 
 async function signInUi(page: Page, url: string, username: string) {
