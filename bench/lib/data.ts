@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../apps/server/src/kernel/db.js';
 import { generateScale, resetScaleDatabase } from '../../apps/server/src/scale/generate.js';
-import { readScaleManifest } from '../../apps/server/src/scale/manifest.js';
+import { readScaleManifest, SCALE_GENERATOR_VERSION } from '../../apps/server/src/scale/manifest.js';
 import { round } from './stats.js';
 import type { Stage } from './types.js';
 
@@ -26,7 +26,10 @@ export async function prepareStage(url: string, stage: Stage, log: (m: string) =
   const database = await openDatabase({ url, poolSize: 4, statementTimeoutMs: 3_600_000 });
   try {
     const manifest = await readScaleManifest(database).catch(() => null);
-    const same = manifest && manifest.seed === BENCH_SEED && manifest.years === stage.years && manifest.today === BENCH_TODAY;
+    const same =
+      manifest &&
+      manifest.version === SCALE_GENERATOR_VERSION &&
+      manifest.seed === BENCH_SEED && manifest.years === stage.years && manifest.today === BENCH_TODAY;
     let reused = false;
     let grownFrom: number | undefined;
     let generateSeconds: number | undefined;

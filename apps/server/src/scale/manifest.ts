@@ -6,12 +6,17 @@
 import type { Database } from '../kernel/db.js';
 
 export const SCALE_GENERATOR = 'sifang seed:scale';
+/**
+ * Raised whenever the same parameters generate different rows (2: phone tails and VIN serials spread as in life),
+ * so that a database generated before is regenerated rather than reused or grown.
+ */
+export const SCALE_GENERATOR_VERSION = 2;
 
 export type PendingIndex = { table: string; name: string; definition: string };
 
 export type ScaleManifest = {
   generator: typeof SCALE_GENERATOR;
-  version: 1;
+  version: number;
   seed: number;
   years: number;
   /** 'YYYY-MM-DD': the history ends the day before; the demo group was seeded with noon of this day (China time) */

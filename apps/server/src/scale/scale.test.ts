@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../kernel/db.js';
 import { scaleChecksums, type TableChecksum } from './checksums.js';
 import { adoptScaleDatabase, generateScale, type ScaleOptions } from './generate.js';
-import { readScaleManifest } from './manifest.js';
+import { manifestStatement, readScaleManifest, SCALE_GENERATOR_VERSION } from './manifest.js';
 import { withDatabase } from '../../test/global-setup.js';
 
 // Small stores (600 vehicles a year, two years) on PGlite, grown from a copy of the suite's seeded demo database
@@ -95,6 +95,9 @@ describe('scale generator', () => {
       await expect(generateScale(grown, { stores: 1, grow: true })).rejects.toThrow(/cannot remove/);
       await expect(generateScale(grown, { stores: 3, grow: true, seed: 1 })).rejects.toThrow(/seed/);
       await expect(generateScale(grown, { stores: 3 })).rejects.toThrow(/not empty/);
+      // rows made by an earlier generator are not grown with another one's
+      await grown.query(manifestStatement({ ...(await readScaleManifest(grown))!, version: SCALE_GENERATOR_VERSION - 1 }));
+      await expect(generateScale(grown, { stores: 3, grow: true })).rejects.toThrow(/version/);
     } finally {
       await grown.close();
     }

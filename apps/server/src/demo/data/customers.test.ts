@@ -85,6 +85,21 @@ describe('demoCustomersAndVehicles', () => {
     expect(withExtra).toBeLessThan(0.2);
   });
 
+  it('spreads phone tails and VIN serials as in life: a tail search finds a few files, not hundreds', () => {
+    // 5,000 phones over 10,000 four-digit tails: ≈3,900 different ones if uniform; 6,000 VIN serials of a million: all but a few.
+    const spreadOf = (values: readonly string[]) => new Set(values).size / values.length;
+    const generatedStore = demoCustomersAndVehicles(createRng(3), demoStores[0] as DemoStore, TODAY, {
+      customers: 5000,
+      vehicles: 6000,
+      identity: { slot: 7, slots: 1000, plateSlot: 7, plateSlots: 64 },
+    });
+    for (const { customers, vehicles } of [...generated, generatedStore]) {
+      expect(spreadOf(customers.map((c) => c.phone.slice(-4)))).toBeGreaterThan(0.7);
+      expect(spreadOf(vehicles.map((v) => v.vin.slice(-6)))).toBeGreaterThan(0.97);
+      expect(spreadOf(vehicles.map((v) => v.vin.slice(-4)))).toBeGreaterThan(0.5);
+    }
+  });
+
   it('has ≈92 % persons and realistic companies with valid credit codes', () => {
     const bad = problems();
     for (const { store, customers } of generated) {

@@ -697,12 +697,19 @@ function createContext(rng: Rng, store: DemoStore, today: Date, opts: DemoGenera
   };
 }
 
+/**
+ * The last four digits of a slot's numbers repeat (a slot's positions share factors with 10,000): swapping the
+ * halves of the eight digits, one bijection for every store, spreads them as in life — a four-digit tail search
+ * finds about one customer in 10,000, not one in 70.
+ */
+const swapHalves = (n: number): number => (n % 10_000) * 10_000 + Math.floor(n / 10_000);
+
 function uniquePhone(ctx: Ctx): string {
   const id = ctx.opts.identity;
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     const prefix = mobilePhone(ctx.rng).slice(0, 3);
     const n = id ? spreadGenerated(ctx.rng, id.slot, id.slots, 100_000_000) : spread(ctx.rng, ctx.slot, 100_000_000);
-    const phone = prefix + String(n).padStart(8, '0');
+    const phone = prefix + String(swapHalves(n)).padStart(8, '0');
     if (!ctx.phones.has(phone) && !RESERVED_PHONES.has(phone)) {
       ctx.phones.add(phone);
       return phone;
@@ -711,12 +718,20 @@ function uniquePhone(ctx: Ctx): string {
   throw new Error('demo customers: ran out of phone numbers');
 }
 
-/** Where a VDS + year + plant combination starts among a slot's serials (FNV-1a of the combination). */
-function comboOffset(combo: string, capacity: number): number {
+/** FNV-1a of a VDS + year + plant combination. */
+function comboHash(combo: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < combo.length; k++) h = Math.imul(h ^ combo.charCodeAt(k), 0x01000193) >>> 0;
-  return h % capacity;
+  return h;
 }
+/** Where a combination starts among a slot's serials. */
+const comboOffset = (combo: string, capacity: number): number => comboHash(combo) % capacity;
+/**
+ * Every store draws its serials from the same slot values in each combination; shifting them by the combination
+ * (the same shift for every store, so stores still never meet) gives a store's cars different last six digits, as
+ * cars of one store come from the whole production.
+ */
+const comboSerial = (n: number, combo: string): string => String((n + (comboHash(`${combo}#`) % 1_000_000)) % 1_000_000).padStart(6, '0');
 
 /** Plant codes a generated store falls back on when a plant's serials for its slot run out. */
 const SPARE_PLANTS = '123456789';
@@ -738,8 +753,7 @@ function uniqueVin(ctx: Ctx, model: ModelChoice, modelYear: number): string {
           ctx.vinCounters.set(combo, c);
           break;
         }
-        const n = generatedValue((start + c) % capacity, id.slot, id.slots, 1_000_000);
-        const serial = String(n).padStart(6, '0');
+        const serial = comboSerial(generatedValue((start + c) % capacity, id.slot, id.slots, 1_000_000), combo);
         if (RESERVED_VIN_SERIALS.has(serial)) continue;
         const vin = makeVin(demoVinWmi + model.vinVds, vinYearCode(modelYear) + plant + serial);
         if (ctx.vins.has(vin)) continue;
@@ -751,9 +765,9 @@ function uniqueVin(ctx: Ctx, model: ModelChoice, modelYear: number): string {
     throw new Error('demo vehicles: ran out of VIN serials');
   }
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
-    const serial = String(spread(rng, ctx.slot, 1_000_000)).padStart(6, '0');
-    if (RESERVED_VIN_SERIALS.has(serial)) continue;
     const plant = model.plants.charAt(rng.int(0, model.plants.length - 1));
+    const serial = comboSerial(spread(rng, ctx.slot, 1_000_000), `${model.vinVds}${vinYearCode(modelYear)}${plant}`);
+    if (RESERVED_VIN_SERIALS.has(serial)) continue;
     const vin = makeVin(demoVinWmi + model.vinVds, vinYearCode(modelYear) + plant + serial);
     if (!ctx.vins.has(vin)) {
       ctx.vins.add(vin);
