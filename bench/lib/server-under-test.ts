@@ -54,6 +54,9 @@ app.get('/api/bench/stats', { config: { permission: 'public' }, schema: { hide: 
     requests,
     rssMb: Math.round(mem.rss / 1048576),
     heapUsedMb: Math.round(mem.heapUsed / 1048576),
+    // where the resident memory is: V8's heap (young generation included), Buffers, the rest is native (malloc)
+    heapTotalMb: Math.round(mem.heapTotal / 1048576),
+    externalMb: Math.round(mem.external / 1048576),
     eventLoopP99Ms: Math.round((loop.percentile(99) / 1e6) * 100) / 100,
     routes: Object.fromEntries(
       [...serverTimes].map(([route, xs]) => [route, { n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) }]),

@@ -11,6 +11,8 @@ export type ServerStats = {
   requests: number;
   rssMb: number;
   heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
   eventLoopP99Ms: number;
   routes: Record<string, { n: number; p50: number | null; p95: number | null; p99: number | null }>;
   trace: string[] | null;

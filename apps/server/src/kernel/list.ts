@@ -1,9 +1,15 @@
-import { asc, desc, ilike, or, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { asc, count, desc, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import type { Executor } from './db.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_EXPORT_ROWS = 50_000;
+/**
+ * A list counts its matches up to this many; beyond, it answers "1,000+" (`totalExact: false`) unless asked for the
+ * exact count (`count=exact`): counting all 20,000 customers of a store costs more than reading the page itself.
+ */
+export const COUNT_LIMIT = 1000;
 
 /** The query every list route takes: free text, paging and one sort key (`name` or `-name`). */
 export const listQuery = z.object({
@@ -14,10 +20,38 @@ export const listQuery = z.object({
     .string()
     .regex(/^-?[a-zA-Z]{1,40}$/)
     .optional(),
+  /** `exact`: count every match, however many (the pager's "count all") */
+  count: z.literal('exact').optional(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
-export const listResponse = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+export const listResponse = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    /** the number of matches, or COUNT_LIMIT when there are more and the exact count was not asked for */
+    total: z.number(),
+    /** false: there are more than `total` matches */
+    totalExact: z.boolean(),
+  });
+
+export type ListTotal = { total: number; totalExact: boolean };
+
+/** The total of a list: exact up to COUNT_LIMIT (or always, when `exact`), else COUNT_LIMIT and `totalExact: false`. */
+export async function listTotal(exec: Executor, table: PgTable, where: SQL | undefined, exact = false): Promise<ListTotal> {
+  if (exact) {
+    const [all] = await exec.select({ n: count() }).from(table).where(where);
+    return { total: all?.n ?? 0, totalExact: true };
+  }
+  const matches = exec
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(COUNT_LIMIT + 1)
+    .as('matches');
+  const [capped] = await exec.select({ n: count() }).from(matches);
+  const n = capped?.n ?? 0;
+  return n > COUNT_LIMIT ? { total: COUNT_LIMIT, totalExact: false } : { total: n, totalExact: true };
+}
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -25,7 +25,14 @@ import { chinaDay, isoDay } from './calendar.js';
 import { copyFromBlob, copyFromStdin, copyStatement } from './copy.js';
 import { generateStore, todayInstant, type StoreBatch, type StoreJob } from './generate-store.js';
 import { createIndexStatement, dropIndexStatement, secondaryIndexes } from './indexes.js';
-import { manifestStatement, readScaleManifest, SCALE_GENERATOR, SCALE_GENERATOR_VERSION, type PendingIndex, type ScaleManifest } from './manifest.js';
+import {
+  manifestStatement,
+  readScaleManifest,
+  SCALE_GENERATOR,
+  SCALE_GENERATOR_VERSION,
+  type PendingIndex,
+  type ScaleManifest,
+} from './manifest.js';
 import type { GroupSnapshot, ScalePlugin } from './plugin.js';
 import { scalePlugins } from './plugins/index.js';
 import { storeSetupTables } from './store-setup.js';

@@ -91,8 +91,7 @@ describe('demoCustomersAndVehicles', () => {
     const generatedStore = demoCustomersAndVehicles(createRng(3), demoStores[0] as DemoStore, TODAY, {
       customers: 5000,
       vehicles: 6000,
-      identity: { slot: 7, slots: 1000, plateSlot: 7, plateSlots: 64 },
-    });
+    }, { identity: { slot: 7, slots: 1000, plateSlot: 7, plateSlots: 64 } });
     for (const { customers, vehicles } of [...generated, generatedStore]) {
       expect(spreadOf(customers.map((c) => c.phone.slice(-4)))).toBeGreaterThan(0.7);
       expect(spreadOf(vehicles.map((v) => v.vin.slice(-6)))).toBeGreaterThan(0.97);

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, store } from '../../kernel/kernel.schema.js';
 import { requireCtx, type RequestContext } from '../../kernel/context.js';
-import { likePattern, listResponse } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, listTotal } from '../../kernel/list.js';
 
 const item = z.object({
   id: z.string(),
@@ -26,18 +26,18 @@ const item = z.object({
 /** The audit-log viewer: read-only, newest first, filtered; a store user sees their stores' rows only. */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const query = z.strictObject({
-    q: z.string().trim().max(100).optional(),
-    action: z.string().trim().max(80).optional(),
-    username: z.string().trim().max(64).optional(),
-    entityType: z.string().trim().max(60).optional(),
-    entityId: z.string().trim().max(80).optional(),
-    success: z.enum(['true', 'false']).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  });
+  const query = listQuery
+    .pick({ q: true, page: true, pageSize: true, count: true })
+    .extend({
+      action: z.string().trim().max(80).optional(),
+      username: z.string().trim().max(64).optional(),
+      entityType: z.string().trim().max(60).optional(),
+      entityId: z.string().trim().max(80).optional(),
+      success: z.enum(['true', 'false']).optional(),
+      from: z.coerce.date().optional(),
+      to: z.coerce.date().optional(),
+    })
+    .strict();
 
   const scope = (ctx: RequestContext): SQL | undefined =>
     ctx.dataScope === 'group' ? undefined : inArray(auditLog.storeId, [...ctx.visibleStoreIds]);
@@ -66,7 +66,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         );
       const w = and(...conds.filter(Boolean));
       const db = app.database.db;
-      const [rows, [total]] = await Promise.all([
+      const [rows, total] = await Promise.all([
         db
           .select({ log: auditLog, storeName: store.shortName })
           .from(auditLog)
@@ -75,9 +75,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
           .orderBy(desc(auditLog.at), desc(auditLog.id))
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(auditLog).where(w),
+        listTotal(db, auditLog, w, q.count === 'exact'),
       ]);
-      return { items: rows.map((x) => ({ ...x.log, storeName: x.storeName })), total: total?.n ?? 0 };
+      return { items: rows.map((x) => ({ ...x.log, storeName: x.storeName })), ...total };
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { zPhone } from '@sifang/shared/validation/zod';
 import { appUser, department, role, store, userRole } from '../../kernel/kernel.schema.js';
@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
 import { hashPassword, isStrongPassword } from '../../kernel/password.js';
 import { deleteUserSessions } from '../../kernel/session.js';
-import { likePattern, listQuery, listResponse, orderBy } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, listTotal, orderBy } from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 
 const assignment = z.strictObject({ storeId: z.uuid(), roleId: z.uuid() });
@@ -164,7 +164,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
-      const [users, [total]] = await Promise.all([
+      const [users, total] = await Promise.all([
         db
           .select()
           .from(appUser)
@@ -172,9 +172,9 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
           .orderBy(orderBy(req.query.sort, sortable, asc(appUser.username)))
           .limit(req.query.pageSize)
           .offset((req.query.page - 1) * req.query.pageSize),
-        db.select({ n: count() }).from(appUser).where(w),
+        listTotal(db, appUser, w, req.query.count === 'exact'),
       ]);
-      return { items: await withRoles(db, users), total: total?.n ?? 0 };
+      return { items: await withRoles(db, users), ...total };
     },
   );
 

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { nextDocNumber } from '../../kernel/doc-number.js';
 import { defineMachine } from '../../kernel/state-machine.js';
-import { listQuery, listResponse, MAX_PAGE_SIZE } from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal, MAX_PAGE_SIZE } from '../../kernel/list.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { complaint, customer, followUp, vehicle } from './customers.schema.js';
@@ -218,7 +218,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
   const db = app.database.db;
 
   const filters = listQuery
-    .pick({ page: true, pageSize: true })
+    .pick({ page: true, pageSize: true, count: true })
     .extend({
       status: z.enum(['open', 'escalated', 'resolved']).optional(),
       customerId: z.uuid().optional(),
@@ -245,11 +245,11 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
         req.query.status ? eq(complaint.status, req.query.status) : undefined,
         req.query.customerId ? eq(complaint.customerId, req.query.customerId) : undefined,
       );
-      const [items, [total]] = await Promise.all([
+      const [items, total] = await Promise.all([
         loadComplaints(db, ctx, w, { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize }),
-        db.select({ n: count() }).from(complaint).where(w),
+        listTotal(db, complaint, w, req.query.count === 'exact'),
       ]);
-      return { items, total: total?.n ?? 0 };
+      return { items, ...total };
     },
   );
 
@@ -477,7 +477,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
         tags: ['follow-up', 'complaint'],
         summary: 'Follow-ups due today or earlier, and the complaints that need the caller',
         querystring: listQuery
-          .pick({ page: true, pageSize: true })
+          .pick({ page: true, pageSize: true, count: true })
           .extend({ mine: z.enum(['true', 'false']).optional() })
           .strict(),
         response: {
@@ -503,22 +503,20 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       const complaintWhere = complaintStates
         ? and(storeScope(ctx, { storeId: complaint.storeId }), inArray(complaint.status, [...complaintStates]))
         : undefined;
-      const [items, [total], complaints, [complaintTotal]] = await Promise.all([
+      const exact = req.query.count === 'exact';
+      const [items, total, complaints, complaintTotal] = await Promise.all([
         loadFollowUps(db, ctx.locale, due, {
           order: [asc(followUp.dueDate), asc(followUp.createdAt), asc(followUp.id)],
           limit: req.query.pageSize,
           offset: (req.query.page - 1) * req.query.pageSize,
         }),
-        db.select({ n: count() }).from(followUp).where(due),
+        listTotal(db, followUp, due, exact),
         complaintWhere
           ? loadComplaints(db, ctx, complaintWhere, { order: [asc(complaint.dueAt), asc(complaint.id)], limit: MAX_PAGE_SIZE })
           : Promise.resolve([]),
-        complaintWhere ? db.select({ n: count() }).from(complaint).where(complaintWhere) : Promise.resolve([{ n: 0 }]),
+        complaintWhere ? listTotal(db, complaint, complaintWhere, exact) : Promise.resolve({ total: 0, totalExact: true }),
       ]);
-      return {
-        followUps: { items, total: total?.n ?? 0 },
-        complaints: { items: complaints, total: complaintTotal?.n ?? 0 },
-      };
+      return { followUps: { items, ...total }, complaints: { items: complaints, ...complaintTotal } };
     },
   );
 }

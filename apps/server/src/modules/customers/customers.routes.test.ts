@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVin } from '@sifang/shared/validation/vin';
+import { COUNT_LIMIT } from '../../kernel/list.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.js';
 
 let t: TestApp;
@@ -112,6 +113,62 @@ describe('customers', () => {
     const group = await t.login('group');
     expect((await group.get(`/api/customers/${c.id}`)).statusCode).toBe(200);
     expect((await group.get('/api/customers', { query: { q: '周芷若', storeId: 'all' } })).json().total).toBe(1);
+  });
+
+  it('counts a long list up to 1,000 ("1,000+"), exactly when asked, and every filter exactly below that', async () => {
+    const storeId = (await advisor.get('/api/auth/me')).json().currentStore.id;
+    const dbCount = async (where: string, params: unknown[] = []) =>
+      Number(
+        (
+          await t.database.query<{ n: string }>(
+            `SELECT count(*)::text AS n FROM customer WHERE store_id = $1 AND merged_into_id IS NULL AND ${where}`,
+            [storeId, ...params],
+          )
+        )[0]!.n,
+      );
+    const all = await dbCount('true');
+    expect(all).toBeGreaterThan(COUNT_LIMIT);
+    const page = (await advisor.get('/api/customers', { query: { page: '3' } })).json();
+    expect(page).toMatchObject({ total: COUNT_LIMIT, totalExact: false });
+    expect(page.items).toHaveLength(20);
+    expect((await advisor.get('/api/customers', { query: { count: 'exact' } })).json()).toMatchObject({ total: all, totalExact: true });
+    expect((await advisor.get('/api/customers', { query: { count: 'all' } })).statusCode).toBe(400);
+
+    // each filter: the same customers as the database holds, through the list's own indexes
+    const companies = await dbCount(`kind = 'company'`);
+    expect(companies).toBeGreaterThan(0);
+    expect((await advisor.get('/api/customers', { query: { kind: 'company' } })).json()).toMatchObject({
+      total: companies,
+      totalExact: true,
+    });
+    const { tag } = (
+      await t.database.query<{ tag: string }>(
+        `SELECT t AS tag FROM customer, unnest(tags) t WHERE store_id = $1 GROUP BY t ORDER BY count(*) LIMIT 1`,
+        [storeId],
+      )
+    )[0]!;
+    const tagged = await dbCount('$2 = ANY(tags)', [tag]);
+    expect((await advisor.get('/api/customers', { query: { tag } })).json()).toMatchObject({
+      total: Math.min(tagged, COUNT_LIMIT),
+      totalExact: tagged <= COUNT_LIMIT,
+    });
+  });
+
+  it('finds customers by one character of their name (a surname) as by any longer part', async () => {
+    const c = await newCustomer(advisor, { name: '鞠婧祎', phone: '13766667777' });
+    for (const q of ['鞠', '婧祎', '鞠婧祎', '祎']) {
+      const ids = (await advisor.get('/api/customers', { query: { q, pageSize: '200' } })).json().items.map((x: { id: string }) => x.id);
+      expect(ids, q).toContain(c.id);
+    }
+    const surname = (await advisor.get('/api/customers', { query: { q: '张', count: 'exact', pageSize: '200' } })).json();
+    const { n } = (
+      await t.database.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM customer WHERE store_id = $1 AND merged_into_id IS NULL AND (name LIKE '%张%')`,
+        [c.storeId],
+      )
+    )[0]!;
+    expect(surname.total).toBe(Number(n));
+    expect(surname.items.every((x: { name: string }) => x.name.includes('张'))).toBe(true);
   });
 
   it('exports the filtered list with an audit row; personal data in full only for a role that may reveal', async () => {

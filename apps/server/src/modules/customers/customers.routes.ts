@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { translate, type MessageCode } from '@sifang/shared/i18n/messages';
@@ -9,7 +9,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { listQuery, listResponse, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
@@ -34,8 +34,16 @@ export async function loadCustomers(
   where: SQL | undefined,
   opts: { reveal?: boolean; order?: (SQL | typeof customer.id)[]; limit?: number; offset?: number } = {},
 ): Promise<CustomerItem[]> {
+  // the extra phones and the number of cars come with each row (one statement, not three)
   const q = exec
-    .select({ c: customer, storeName: store.shortName, advisorName: advisor.displayName, consultantName: consultant.displayName })
+    .select({
+      c: customer,
+      storeName: store.shortName,
+      advisorName: advisor.displayName,
+      consultantName: consultant.displayName,
+      extraPhones: sql<string[]>`array(SELECT p.phone FROM ${customerPhone} p WHERE p.customer_id = ${customer.id} ORDER BY p.id)`,
+      vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = ${customer.id})::int`,
+    })
     .from(customer)
     .innerJoin(store, eq(store.id, customer.storeId))
     .leftJoin(advisor, eq(advisor.id, customer.advisorId))
@@ -43,23 +51,17 @@ export async function loadCustomers(
     .where(where)
     .orderBy(...(opts.order ?? [desc(customer.createdAt), customer.id]));
   const rows = opts.limit ? await q.limit(opts.limit).offset(opts.offset ?? 0) : await q;
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.c.id);
-  const [phones, counts] = await Promise.all([
-    exec.select().from(customerPhone).where(inArray(customerPhone.customerId, ids)),
-    exec.select({ ownerId: vehicle.ownerId, n: count() }).from(vehicle).where(inArray(vehicle.ownerId, ids)).groupBy(vehicle.ownerId),
-  ]);
   const reveal = opts.reveal ?? false;
-  return rows.map(({ c, storeName, advisorName, consultantName }) => {
+  return rows.map(({ c, storeName, advisorName, consultantName, extraPhones, vehicleCount }) => {
     const idNumber = c.idNumberEnc ? cipher.decrypt(c.idNumberEnc) : null;
     return {
       ...present(c, reveal),
       storeName,
       advisorName,
       consultantName,
-      extraPhones: phones.filter((p) => p.customerId === c.id).map((p) => (reveal ? p.phone : maskPhone(p.phone))),
+      extraPhones: extraPhones.map((p) => (reveal ? p : maskPhone(p))),
       idNumber: idNumber ? (reveal ? idNumber : maskResidentId(idNumber)) : null,
-      vehicleCount: counts.find((x) => x.ownerId === c.id)?.n ?? 0,
+      vehicleCount,
     };
   });
 }
@@ -175,15 +177,15 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
-      const [items, [total]] = await Promise.all([
+      const [items, total] = await Promise.all([
         loadCustomers(db, cipher, w, {
           order: [orderBy(req.query.sort, sortable, desc(customer.createdAt)), customer.id],
           limit: req.query.pageSize,
           offset: (req.query.page - 1) * req.query.pageSize,
         }),
-        db.select({ n: count() }).from(customer).where(w),
+        listTotal(db, customer, w, req.query.count === 'exact'),
       ]);
-      return { items, total: total?.n ?? 0 };
+      return { items, ...total };
     },
   );
 

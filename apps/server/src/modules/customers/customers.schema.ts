@@ -67,12 +67,28 @@ export const customer = pgTable(
     // found without touching the group's (one index serves "all stores" too, store by store).
     // phone tails (last 4+ digits) through the reversed number: a btree prefix search
     index('customer_phone_tail_idx').using('btree', t.storeId, sql`reverse(phone) text_pattern_ops`),
-    // any part of a name, from two characters (trigrams need three): the name's character pairs (search_bigrams)
-    index('customer_name_bigram_idx').using('gin', t.storeId, sql`search_bigrams(name)`),
+    // any part of a name (trigrams need three characters; most names have two or three): its single characters and
+    // character pairs (search_grams), so a surname alone is found through the index too
+    index('customer_name_gram_idx').using('gin', t.storeId, sql`search_grams(name)`),
     index('customer_initials_idx').using('btree', t.storeId, sql`name_initials text_pattern_ops`),
     index('customer_pinyin_idx').using('btree', t.storeId, sql`name_pinyin text_pattern_ops`),
     index('customer_id_hash_idx').on(t.idNumberHash),
     index('customer_advisor_idx').on(t.advisorId),
+    index('customer_consultant_idx').on(t.consultantId),
+    // the customer list sorted by name (pinyin), page by page without sorting the store
+    index('customer_list_name_idx')
+      .on(t.storeId, t.namePinyin, t.id)
+      .where(sql`merged_into_id IS NULL`),
+    // the customer list's filters, each counted from its index alone (the list counts up to COUNT_LIMIT matches)
+    index('customer_list_kind_idx')
+      .on(t.storeId, t.kind)
+      .where(sql`merged_into_id IS NULL`),
+    index('customer_list_source_idx')
+      .on(t.storeId, t.source)
+      .where(sql`merged_into_id IS NULL`),
+    index('customer_list_tags_idx')
+      .using('gin', t.storeId, t.tags)
+      .where(sql`merged_into_id IS NULL`),
   ],
 );
 

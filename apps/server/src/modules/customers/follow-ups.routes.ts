@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Locale } from '@sifang/shared/errors';
@@ -10,7 +10,7 @@ import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { businessDay } from '../../kernel/doc-number.js';
-import { listQuery, listResponse } from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal } from '../../kernel/list.js';
 import { recordScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { customer, followUp, vehicle } from './customers.schema.js';
@@ -232,7 +232,7 @@ export async function followUpRoutes(app: FastifyInstance): Promise<void> {
         summary: "A customer's follow-up record (done and planned), newest first",
         params: z.object({ id: z.uuid() }),
         querystring: listQuery
-          .pick({ page: true, pageSize: true })
+          .pick({ page: true, pageSize: true, count: true })
           .extend({ status: z.enum(['planned', 'done']).optional() })
           .strict(),
         response: { 200: listResponse(followUpItem) },
@@ -247,11 +247,11 @@ export async function followUpRoutes(app: FastifyInstance): Promise<void> {
         .where(and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId })));
       if (!c) throw notFound();
       const w = and(eq(followUp.customerId, c.id), req.query.status ? eq(followUp.status, req.query.status) : undefined);
-      const [items, [total]] = await Promise.all([
+      const [items, total] = await Promise.all([
         loadFollowUps(db, ctx.locale, w, { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize }),
-        db.select({ n: count() }).from(followUp).where(w),
+        listTotal(db, followUp, w, req.query.count === 'exact'),
       ]);
-      return { items, total: total?.n ?? 0 };
+      return { items, ...total };
     },
   );
 

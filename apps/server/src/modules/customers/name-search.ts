@@ -3,10 +3,11 @@ import { likePattern } from '../../kernel/list.js';
 import { customer } from './customers.schema.js';
 
 /**
- * Any part of a customer's name, from two characters: the index finds names holding every character pair of the
- * text (`search_bigrams`, migration 0005), the ILIKE keeps those that hold the text itself.
+ * Any part of a customer's name, from one character: the index (migration 0007) holds each name's single characters
+ * and character pairs (`search_grams`); a text of one character is one of them, a longer text has all its pairs
+ * (`search_bigrams`) among them. The ILIKE keeps the names that hold the text itself.
  */
 export function nameContains(text: string): SQL {
-  if ([...text].length < 2) return ilike(customer.name, likePattern(text));
-  return and(sql`search_bigrams(${customer.name}) @> search_bigrams(${text})`, ilike(customer.name, likePattern(text)))!;
+  const grams = [...text].length < 2 ? sql`ARRAY[lower(${text})]` : sql`search_bigrams(${text})`;
+  return and(sql`search_grams(${customer.name}) @> ${grams}`, ilike(customer.name, likePattern(text)))!;
 }

@@ -9,7 +9,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { pgCode, withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { likePattern, listQuery, listResponse, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
@@ -222,15 +222,15 @@ export async function vehicleRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const ctx = requireCtx(req.ctx);
       const w = listWhere(ctx, req.query);
-      const [items, [total]] = await Promise.all([
+      const [items, total] = await Promise.all([
         loadVehicles(app.database.db, w, {
           order: [orderBy(req.query.sort, sortable, desc(vehicle.createdAt)), vehicle.id],
           limit: req.query.pageSize,
           offset: (req.query.page - 1) * req.query.pageSize,
         }),
-        app.database.db.select({ n: count() }).from(vehicle).where(w),
+        listTotal(app.database.db, vehicle, w, req.query.count === 'exact'),
       ]);
-      return { items, total: total?.n ?? 0 };
+      return { items, ...total };
     },
   );
 

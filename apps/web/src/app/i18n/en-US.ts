@@ -107,6 +107,8 @@ export const enUS: Record<MessageKey, string> = {
   'list.columns': 'Columns',
   'list.resetColumns': 'Reset',
   'list.total': '{total} records',
+  'list.totalAtLeast': '{total}+ records',
+  'list.countAll': 'Count all',
   'list.pageTotal': 'Page total',
   'list.dateRange': 'Date',
   'list.importTitle': 'Import result',

@@ -105,6 +105,8 @@ export const zhCN = {
   'list.columns': '列设置',
   'list.resetColumns': '恢复默认',
   'list.total': '共 {total} 条',
+  'list.totalAtLeast': '共 {total}+ 条',
+  'list.countAll': '统计全部',
   'list.pageTotal': '本页合计',
   'list.dateRange': '日期',
   'list.importTitle': '导入结果',

@@ -74,7 +74,7 @@ async function allPages<T>(resource: string, signal: AbortSignal): Promise<T[]> 
   for (let page = 1; ; page++) {
     const res = await api.get<ListResult<T>>(resourceUrl(resource), { page, pageSize, sort: 'code' }, signal);
     out.push(...res.items);
-    if (out.length >= res.total || res.items.length === 0) return out;
+    if (res.items.length < pageSize) return out;
   }
 }
 

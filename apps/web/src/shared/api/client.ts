@@ -159,4 +159,5 @@ export function resourceUrl(resource: string, id?: string, action?: string): str
   return url;
 }
 
-export type ListResult<T> = { items: T[]; total: number };
+/** `totalExact: false`: more than `total` match (the server counts up to 1,000 unless sent `count=exact`). */
+export type ListResult<T> = { items: T[]; total: number; totalExact: boolean };

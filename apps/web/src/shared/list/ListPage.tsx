@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icon
 import { Alert, Button, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useCan } from '../../app/auth/useAuth';
 import { useI18n } from '../../app/i18n/useT';
 import type { MessageKey } from '../../app/i18n/zh-CN';
@@ -13,6 +13,7 @@ import { useLocalStorage } from '../hooks/useLocalStorage';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
 import { ImportButton } from './ImportButton';
+import { ListTotal } from './ListTotal';
 import { cellValue, isRightAligned, renderCell } from './renderCell';
 import type { ListColumn, ListFilter, ListState } from './types';
 import { PAGE_SIZES, useListState } from './useListState';
@@ -67,7 +68,7 @@ function filterParams(filters: readonly ListFilter[], values: Record<string, str
 }
 
 function stripPaging(params: QueryParams): QueryParams {
-  const { page: _p, pageSize: _s, ...rest } = params;
+  const { page: _p, pageSize: _s, count: _c, ...rest } = params;
   return rest;
 }
 
@@ -100,6 +101,8 @@ export function ListPage<T>(props: ListPageProps<T>) {
 
   const filterNames = useMemo(() => filters.flatMap((f) => (f.kind === 'dateRange' ? [f.from, f.to] : [f.name])), [filters]);
   const { state, update } = useListState({ urlSync, filterNames, defaultSort, defaultPageSize });
+  // a long list shows "1,000+"; the user may ask for the exact number
+  const [countAll, setCountAll] = useState(false);
 
   const params: QueryParams = {
     ...filterParams(filters, state.filters),
@@ -107,6 +110,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
     page: state.page,
     pageSize: state.pageSize,
     sort: state.sort,
+    count: countAll ? 'exact' : undefined,
     ...fixedParams,
   };
   const query = useList<T>(resource, params);
@@ -241,7 +245,7 @@ export function ListPage<T>(props: ListPageProps<T>) {
           total: query.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('list.total', { total }),
+          showTotal: (total) => <ListTotal total={total} exact={query.data?.totalExact ?? true} onCountAll={() => setCountAll(true)} />,
           size: 'small',
         }}
         summary={

@@ -1,4 +1,5 @@
 // Shapes of the follow-up and complaint API (apps/server/src/modules/customers/follow-ups.routes.ts, complaints.routes.ts).
+import type { ListResult } from '../../../shared/api/client';
 
 export const FOLLOW_UP_CHANNELS = ['phone', 'sms', 'wechat', 'letter', 'visit'] as const;
 export const FOLLOW_UP_PURPOSES = [
@@ -77,8 +78,8 @@ export type Complaint = {
 };
 
 export type CareInbox = {
-  followUps: { items: FollowUp[]; total: number };
-  complaints: { items: Complaint[]; total: number };
+  followUps: ListResult<FollowUp>;
+  complaints: ListResult<Complaint>;
 };
 
 /** One colour per state, everywhere (follow-ups and complaints share the pending/done meaning). */

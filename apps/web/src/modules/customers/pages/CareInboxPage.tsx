@@ -8,6 +8,7 @@ import { useCan } from '../../../app/auth/useAuth';
 import { useI18n } from '../../../app/i18n/useT';
 import { api } from '../../../shared/api/client';
 import { formatDate, formatDateTime } from '../../../shared/format';
+import { ListTotal } from '../../../shared/list/ListTotal';
 import { Mono } from '../../../shared/ui/Mono';
 import { ComplaintClock, ComplaintStatusTag, SeverityTag } from '../care/bits';
 import { ComplaintDetailDrawer } from '../care/ComplaintDetailDrawer';
@@ -22,9 +23,10 @@ export function CareInboxPage() {
   const [mine, setMine] = useState(false);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
+  const [countAll, setCountAll] = useState(false);
   const [completing, setCompleting] = useState<FollowUp | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const params = { mine: mine ? 'true' : undefined, page, pageSize };
+  const params = { mine: mine ? 'true' : undefined, page, pageSize, count: countAll ? 'exact' : undefined };
   const inbox = useQuery({
     queryKey: ['care', 'inbox', params],
     queryFn: ({ signal }) => api.get<CareInbox>('/api/care/inbox', params, signal),
@@ -72,7 +74,10 @@ export function CareInboxPage() {
         title={
           <Space>
             {t('care.inbox.followUps')}
-            <Typography.Text type="secondary">({followUps?.total ?? 0})</Typography.Text>
+            <Typography.Text type="secondary">
+              ({followUps?.total ?? 0}
+              {followUps?.totalExact === false ? '+' : ''})
+            </Typography.Text>
           </Space>
         }
       >
@@ -91,7 +96,7 @@ export function CareInboxPage() {
             total: followUps?.total ?? 0,
             size: 'small',
             showSizeChanger: true,
-            showTotal: (total) => t('list.total', { total }),
+            showTotal: (total) => <ListTotal total={total} exact={followUps?.totalExact ?? true} onCountAll={() => setCountAll(true)} />,
             onChange: (p, s) => {
               setPage(s !== pageSize ? 1 : p);
               setPageSize(s);
@@ -134,7 +139,10 @@ export function CareInboxPage() {
           title={
             <Space>
               {t('care.inbox.complaints')}
-              <Typography.Text type="secondary">({complaints?.total ?? 0})</Typography.Text>
+              <Typography.Text type="secondary">
+                ({complaints?.total ?? 0}
+                {complaints?.totalExact === false ? '+' : ''})
+              </Typography.Text>
             </Space>
           }
         >
