@@ -29,7 +29,9 @@ export async function prepareStage(url: string, stage: Stage, log: (m: string) =
     const same =
       manifest &&
       manifest.version === SCALE_GENERATOR_VERSION &&
-      manifest.seed === BENCH_SEED && manifest.years === stage.years && manifest.today === BENCH_TODAY;
+      manifest.seed === BENCH_SEED &&
+      manifest.years === stage.years &&
+      manifest.today === BENCH_TODAY;
     let reused = false;
     let grownFrom: number | undefined;
     let generateSeconds: number | undefined;

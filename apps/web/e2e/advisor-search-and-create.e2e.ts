@@ -165,13 +165,27 @@ describe('a service advisor searches the customer files and registers a walk-in 
     expect(await page.getByTestId('customer-name').innerText()).toContain('赵晓燕');
   });
 
+  it("sees the store's long customer list counted as 1,000+, and counts them all when asked", async () => {
+    await page.goto(`${baseUrl()}/customers`);
+    const capped = page.getByTestId('list-total-capped');
+    await capped.waitFor();
+    expect(await capped.innerText()).toContain('共 1,000+ 条');
+    await page.getByTestId('list-count-all').click();
+    const total = page.locator('.ant-pagination-total-text');
+    await total.filter({ hasNotText: '+' }).waitFor();
+    const exact = Number((await total.innerText()).replace(/\D/g, ''));
+    expect(exact).toBeGreaterThan(1000);
+    await settledShot('customers-09-list-counted');
+  });
+
   it('shows the screens in English', async () => {
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-option-en-US').click();
     await page.getByTestId('main-menu').getByText('Customers').first().waitFor();
-    await settledShot('customers-09-detail-en');
+    await settledShot('customers-09b-detail-en');
     await page.goto(`${baseUrl()}/customers`);
     await page.getByTestId('list-table').getByText('赵小燕').waitFor();
+    expect(await page.getByTestId('list-total-capped').innerText()).toContain('1,000+ records');
     await settledShot('customers-10-list-en');
     await page.getByTestId('global-search').fill('654321');
     await page.getByTestId('search-result-vehicle').first().waitFor();
