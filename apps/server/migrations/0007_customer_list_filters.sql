@@ -3,6 +3,7 @@
 CREATE OR REPLACE FUNCTION search_grams(text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
 $$ SELECT coalesce(array_agg(DISTINCT substr(lower($1), i, n)), '{}') FROM generate_series(1, 2) AS n, generate_series(1, char_length($1) - n + 1) AS i $$;--> statement-breakpoint
 DROP INDEX "customer_name_bigram_idx";--> statement-breakpoint
+CREATE INDEX "complaint_status_due_idx" ON "complaint" USING btree ("status","due_at");--> statement-breakpoint
 CREATE INDEX "customer_name_gram_idx" ON "customer" USING gin ("store_id",search_grams(name));--> statement-breakpoint
 CREATE INDEX "customer_consultant_idx" ON "customer" USING btree ("consultant_id");--> statement-breakpoint
 CREATE INDEX "customer_list_name_idx" ON "customer" USING btree ("store_id","name_pinyin","id") WHERE merged_into_id IS NULL;--> statement-breakpoint

@@ -242,7 +242,7 @@ describe('scale generator', () => {
       });
       expect(login.statusCode).toBe(200);
       const cookie = login.cookies.find((c) => c.name === 'sifang_sid')!;
-      const list = await app.inject({ method: 'GET', url: '/api/customers?pageSize=5', cookies: { sifang_sid: cookie.value } });
+      const list = await app.inject({ method: 'GET', url: '/api/customers?pageSize=5&count=exact', cookies: { sifang_sid: cookie.value } });
       expect(list.statusCode).toBe(200);
       expect((list.json() as { total: number }).total).toBe(1008);
     } finally {

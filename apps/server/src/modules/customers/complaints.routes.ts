@@ -57,11 +57,15 @@ const unresolved = complaintMachine.transitions.resolve.from;
  * transaction. Called by the complaint and inbox handlers before they read, and every minute by the server.
  */
 export async function escalateOverdueComplaints(database: Database, now: Date): Promise<number> {
+  const overdue = and(inArray(complaint.status, [...complaintMachine.transitions.escalate.from]), lte(complaint.dueAt, now));
+  // this runs before every complaint read: almost always nothing is due, and one look says so (no transaction)
+  const due = await database.db.select({ id: complaint.id }).from(complaint).where(overdue).limit(1);
+  if (due.length === 0) return 0;
   return withTx(database.db, async (tx) => {
     const rows = await tx
       .update(complaint)
       .set({ status: complaintMachine.transitions.escalate.to, escalatedAt: now })
-      .where(and(inArray(complaint.status, [...complaintMachine.transitions.escalate.from]), lte(complaint.dueAt, now)))
+      .where(overdue)
       .returning({ id: complaint.id, storeId: complaint.storeId, number: complaint.number, dueAt: complaint.dueAt });
     for (let i = 0; i < rows.length; i += 500) {
       await tx.insert(auditLog).values(

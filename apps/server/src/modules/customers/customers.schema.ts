@@ -260,6 +260,8 @@ export const complaint = pgTable(
   },
   (t) => [
     index('complaint_store_status_idx').on(t.storeId, t.status, t.dueAt),
+    // the group-wide escalation check before every complaint read: the few open cases by deadline
+    index('complaint_status_due_idx').on(t.status, t.dueAt),
     index('complaint_customer_idx').on(t.customerId),
     index('complaint_number_idx').on(t.storeId, t.number),
   ],
