@@ -16,6 +16,9 @@ import { FollowUpDrawer } from '../care/FollowUpDrawer';
 import type { CareInbox, FollowUp } from '../care/types';
 import '../customers.css';
 
+/** "12", or "1000+" when the server stopped counting */
+const countOf = (list: { total: number; totalExact: boolean } | undefined) => `${list?.total ?? 0}${list?.totalExact === false ? '+' : ''}`;
+
 /** 客服待办: planned follow-ups due today or earlier, and the complaints that need the caller (GET /api/care/inbox). */
 export function CareInboxPage() {
   const { t, tEnum } = useI18n();
@@ -74,10 +77,7 @@ export function CareInboxPage() {
         title={
           <Space>
             {t('care.inbox.followUps')}
-            <Typography.Text type="secondary">
-              ({followUps?.total ?? 0}
-              {followUps?.totalExact === false ? '+' : ''})
-            </Typography.Text>
+            <Typography.Text type="secondary">({countOf(followUps)})</Typography.Text>
           </Space>
         }
       >
@@ -139,10 +139,7 @@ export function CareInboxPage() {
           title={
             <Space>
               {t('care.inbox.complaints')}
-              <Typography.Text type="secondary">
-                ({complaints?.total ?? 0}
-                {complaints?.totalExact === false ? '+' : ''})
-              </Typography.Text>
+              <Typography.Text type="secondary">({countOf(complaints)})</Typography.Text>
             </Space>
           }
         >
