@@ -42,6 +42,9 @@ export function searchQueries(s: StoreSamples): Record<string, string[]> {
   return {
     'phone tail (4)': cs.map((c) => c.phone.slice(-4)),
     'plate fragment': vs.map((v) => v.plate!.slice(1, 5)),
+    // the first keystrokes of a plate: the city letter and the next character (thousands of matches, eight shown)
+    // (with a digit: two letters are read as pinyin initials)
+    'plate (2 chars)': vs.map((v) => v.plate!.slice(1, 3)).filter((f) => /\d/.test(f)),
     'VIN tail (6)': vs.map((v) => v.vin.slice(-6)),
     'name (2 chars)': cs.map((c) => c.name.slice(0, 2)),
     'pinyin initials': cs.map((c) => c.initials.slice(0, 3)).filter((x) => x.length >= 2),

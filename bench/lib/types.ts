@@ -30,7 +30,10 @@ export type EndpointResult = {
   /** open loop at 50 % and 80 % of the peak */
   at50?: OpenLoop;
   at80?: OpenLoop;
+  /** peak RSS during the closed loop without pipelining (32 connections, one request in flight each) */
   rssUnderLoadMb: number;
+  /** peak RSS during the pipelined stress (10 requests in flight per connection): not the goal's measure */
+  rssPipelinedMb?: number;
   eventLoopP99Ms: number;
   /** peak ÷ B2 of the same stage */
   ratioToB2: number;

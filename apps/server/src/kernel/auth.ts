@@ -96,7 +96,7 @@ export function installAuthHooks(app: FastifyInstance): void {
   });
 }
 
-/** Writes that can change what a signed-in session may do: who the user is, their roles, stores, the session itself. */
+/** Writes that can change what a signed-in session holds: who the user is, their roles, stores (and their names), the session itself. */
 const SESSION_SHAPING = /^\/api\/(users|roles|stores|group|auth)(\/|\?|$)/;
 
 /** Drops cached sessions after a write that may change any session's rights (see SessionCache). */

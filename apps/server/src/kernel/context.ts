@@ -18,6 +18,8 @@ export type RequestContext = {
   visibleStoreIds: readonly string[];
   /** the stores the user may switch to */
   assignedStoreIds: readonly string[];
+  /** short names of the group's stores by id (loaded with the session), so lists need not join the store table */
+  storeNames: ReadonlyMap<string, string>;
   sessionTokenHash: string;
   csrfToken: string;
   ip: string;

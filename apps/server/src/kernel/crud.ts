@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, eq, getTableName, inArray, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, getTableName, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Locale } from '@sifang/shared/errors';
@@ -50,7 +50,12 @@ export type CrudDefinition = {
   sortable: Record<string, PgColumn>;
   defaultSort: SQL;
   references?: readonly Reference[];
-  /** extra or computed fields for the current user (prices in this store, field rules) */
+  /**
+   * Computed fields read with each row, in the same statement (e.g. this store's price as a sub-select): cheaper than
+   * a second query in `decorate`.
+   */
+  columns?: (ctx: RequestContext) => Record<string, SQL.Aliased | SQL>;
+  /** extra or computed fields for the current user (field rules, masking), from the rows read */
   decorate?: (exec: Executor, ctx: RequestContext, rows: Row[]) => Promise<Record<string, unknown>[]>;
   exportColumns: (locale: Locale) => ExcelColumn<Record<string, unknown>>[];
   import?: ImportSpec;
@@ -97,6 +102,12 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
   const byId = (ctx: RequestContext, id: string): SQL =>
     def.storeOwned ? and(eq(table.id, id), recordScope(ctx, { storeId: table.storeId! }))! : eq(table.id, id);
   const decorate = async (exec: Executor, ctx: RequestContext, rows: Row[]) => (def.decorate ? def.decorate(exec, ctx, rows) : rows);
+  /** the table's rows with the computed columns */
+  const selectRows = (exec: Executor, ctx: RequestContext) =>
+    exec.select({ ...getTableColumns(table as PgTable), ...(def.columns?.(ctx) ?? {}) }).from(table as PgTable);
+  /** a row just written, as the list shows it */
+  const reread = async (exec: Executor, ctx: RequestContext, row: Row): Promise<Row> =>
+    def.columns ? ((await selectRows(exec, ctx).where(eq(table.id, row.id)))[0] as Row) : row;
 
   r.get(
     base,
@@ -110,9 +121,7 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       const db = app.database.db;
       const w = where(ctx, q);
       const [rows, total] = await Promise.all([
-        db
-          .select()
-          .from(table as PgTable)
+        selectRows(db, ctx)
           .where(w)
           .orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id)
           .limit(q.pageSize)
@@ -136,9 +145,7 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
         .from(table as PgTable)
         .where(w);
       if ((total?.n ?? 0) > MAX_EXPORT_ROWS) throw new AppError('invalid', 'export.too_many_rows', { max: MAX_EXPORT_ROWS });
-      const rows = await db
-        .select()
-        .from(table as PgTable)
+      const rows = await selectRows(db, ctx)
         .where(w)
         .orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id);
       const items = await decorate(db, ctx, rows as Row[]);
@@ -157,10 +164,7 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
     async (req) => {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
-      const rows = await db
-        .select()
-        .from(table as PgTable)
-        .where(byId(ctx, req.params.id));
+      const rows = await selectRows(db, ctx).where(byId(ctx, req.params.id));
       if (!rows[0]) throw notFound();
       return (await decorate(db, ctx, rows as Row[]))[0] as never;
     },
@@ -180,7 +184,7 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
           .values(values as never)
           .returning();
         await writeAudit(tx, ctx, { action: `${def.entity}.create`, entityType: def.entity, entityId: (row as Row).id, after: row });
-        return (await decorate(tx, ctx, [row as Row]))[0];
+        return (await decorate(tx, ctx, [await reread(tx, ctx, row as Row)]))[0];
       });
       return reply.code(201).send(created as never);
     },
@@ -210,7 +214,7 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
           .returning();
         const diff = changedFields(before as Record<string, unknown>, input);
         await writeAudit(tx, ctx, { action: `${def.entity}.update`, entityType: def.entity, entityId: req.params.id, ...diff });
-        return (await decorate(tx, ctx, [row as Row]))[0];
+        return (await decorate(tx, ctx, [await reread(tx, ctx, row as Row)]))[0];
       })) as never;
     },
   );

@@ -54,6 +54,7 @@ type SessionRow = {
   scopes: string[] | null;
   assigned: string[] | null;
   all_stores: string[] | null;
+  store_names: Record<string, string> | null;
 };
 
 // One round trip per request: the session, its user, the rights in the current store, and the stores in reach.
@@ -68,7 +69,8 @@ SELECT s.store_id, s.csrf_token, s.last_seen_at, s.expires_at,
          WHERE ur.user_id = u.id AND (ur.store_id = s.store_id OR r.data_scope = 'group')) AS scopes,
        (SELECT array_agg(DISTINCT ur.store_id::text) FROM user_role ur JOIN store x ON x.id = ur.store_id
          WHERE ur.user_id = u.id AND x.active) AS assigned,
-       (SELECT array_agg(x.id::text ORDER BY x.code) FROM store x WHERE x.group_id = st.group_id AND x.active) AS all_stores
+       (SELECT array_agg(x.id::text ORDER BY x.code) FROM store x WHERE x.group_id = st.group_id AND x.active) AS all_stores,
+       (SELECT json_object_agg(x.id, x.short_name) FROM store x WHERE x.group_id = st.group_id) AS store_names
   FROM session s JOIN app_user u ON u.id = s.user_id JOIN store st ON st.id = s.store_id
  WHERE s.token_hash = $1`;
 
@@ -114,6 +116,14 @@ export function createSessionCache(ttlMs: number, maxEntries = 10_000): SessionC
   };
 }
 
+const storeNameMaps = new WeakMap<SessionRow, ReadonlyMap<string, string>>();
+/** one Map per loaded session row, shared by the requests the session cache serves */
+function storeNamesOf(row: SessionRow): ReadonlyMap<string, string> {
+  let names = storeNameMaps.get(row);
+  if (!names) storeNameMaps.set(row, (names = new Map(Object.entries(row.store_names ?? {}))));
+  return names;
+}
+
 export async function loadSession(
   database: Database,
   token: string,
@@ -154,6 +164,7 @@ export async function loadSession(
       dataScope,
       visibleStoreIds: visible,
       assignedStoreIds: assigned,
+      storeNames: storeNamesOf(row),
       sessionTokenHash: tokenHash,
       csrfToken: row.csrf_token,
       ip: opts.ip,

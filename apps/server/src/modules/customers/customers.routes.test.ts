@@ -289,6 +289,54 @@ describe('search as you type', () => {
     expect((await s('13912348765')).customers[0]).toMatchObject({ name: '张翠山', phone: '139****8765' });
   });
 
+  it('finds a plate from two characters, only plates that hold the fragment, with owner and store names', async () => {
+    const me = (await advisor.get('/api/auth/me')).json();
+    const c = await newCustomer(advisor, { name: '殷素素', phone: '13912341111' });
+    const [a, b] = [vin(), vin()];
+    // 京 sorts before the store's own 粤 plates, so these come first among the matches
+    await advisor.post('/api/vehicles', { ownerId: c.id, vin: a, plate: '京AQ75K1' });
+    // holds both pairs of "Q75" (Q7, 75) but not the fragment itself
+    await advisor.post('/api/vehicles', { ownerId: c.id, vin: b, plate: '京AQ7X75' });
+    const s = async (q: string) =>
+      ((await advisor.get('/api/search', { query: { q } })).json().vehicles as { vin: string }[]).map((x) => x.vin);
+    // what a plain scan of the store's plates finds, in the same order
+    const scan = async (fragment: string) =>
+      (
+        await t.database.query<{ vin: string }>('SELECT vin FROM vehicle WHERE store_id = $1 AND plate ILIKE $2 ORDER BY plate LIMIT 8', [
+          me.currentStore.id,
+          `%${fragment}%`,
+        ])
+      ).map((x) => x.vin);
+    const pair = await s('Q7');
+    expect(pair).toEqual(await scan('Q7'));
+    expect(pair).toEqual(expect.arrayContaining([a, b]));
+    expect(await s('q7')).toEqual(pair);
+    const three = await s('Q75');
+    expect(three).toEqual(await scan('Q75'));
+    expect(three).toContain(a);
+    expect(three).not.toContain(b);
+    const hit = (await advisor.get('/api/search', { query: { q: 'Q75K' } })).json().vehicles[0];
+    expect(hit).toMatchObject({ vin: a, plate: '京AQ75K1', ownerId: c.id, ownerName: '殷素素', storeName: me.currentStore.shortName });
+    const found = (await advisor.get('/api/search', { query: { q: '1111' } })).json().customers;
+    expect(found).toContainEqual(expect.objectContaining({ name: '殷素素', storeName: me.currentStore.shortName }));
+  });
+
+  it("shows a store's new short name as soon as it is renamed (the names come with the cached session)", async () => {
+    const admin = await t.login('admin');
+    const storeId = await t.storeId('GZ01');
+    const before = (await admin.get(`/api/stores/${storeId}`)).json().shortName;
+    await newCustomer(advisor, { name: '纪晓芙', phone: '13912342222' });
+    const storeNameOf = async () =>
+      (await advisor.get('/api/search', { query: { q: '纪晓芙' } })).json().customers[0]?.storeName as string | undefined;
+    expect(await storeNameOf()).toBe(before);
+    expect((await admin.patch(`/api/stores/${storeId}`, { shortName: '天河旗舰店' })).statusCode).toBe(200);
+    try {
+      expect(await storeNameOf()).toBe('天河旗舰店');
+    } finally {
+      await admin.patch(`/api/stores/${storeId}`, { shortName: before });
+    }
+  });
+
   it('finds a customer by the exact resident ID number (stored encrypted, matched by its keyed hash)', async () => {
     await newCustomer(advisor, { name: '杨过', phone: '13933332222', idNumber: '11010219840406970X' });
     const found = (await advisor.get('/api/search', { query: { q: '11010219840406970x' } })).json();

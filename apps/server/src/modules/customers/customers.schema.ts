@@ -149,9 +149,10 @@ export const vehicle = pgTable(
     index('vehicle_store_idx').on(t.storeId),
     index('vehicle_owner_idx').on(t.ownerId),
     index('vehicle_user_idx').on(t.userId),
-    // any part of a VIN or a plate, inside a store (btree_gin lets the store lead a trigram index)
+    // any part of a VIN (6 characters or more), inside a store (btree_gin lets the store lead a trigram index)
     index('vehicle_vin_trgm_idx').using('gin', t.storeId, trgm({ name: 'vin' })),
-    index('vehicle_plate_trgm_idx').using('gin', t.storeId, trgm({ name: 'plate' })),
+    // any part of a plate from two characters (trigrams need three): the plate's character pairs, as for names
+    index('vehicle_plate_gram_idx').using('gin', t.storeId, sql`search_bigrams(plate)`),
   ],
 );
 

@@ -4,7 +4,6 @@ import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod';
 import { normalizePlate } from '@sifang/shared/validation/plate';
 import { isValidResidentId } from '@sifang/shared/validation/resident-id';
-import { store } from '../../kernel/kernel.schema.js';
 import { requireCtx } from '../../kernel/context.js';
 import { likePattern } from '../../kernel/list.js';
 import { storeScope } from '../../kernel/store-scope.js';
@@ -13,6 +12,14 @@ import { maskPhone } from './personal-data.js';
 import { nameContains } from './name-search.js';
 
 const LIMIT = 8;
+
+/**
+ * Any part of a plate, from two characters: the plates holding every character pair of the fragment (the pairs
+ * index, migration 0008), of which the ILIKE keeps those that hold the fragment itself.
+ */
+function plateContains(fragment: string): SQL {
+  return and(sql`search_bigrams(${vehicle.plate}) @> search_bigrams(${fragment})`, ilike(vehicle.plate, likePattern(fragment)))!;
+}
 
 /** What a query typed into the header box can mean (seed 002: the service desk searches by any of these). */
 export function classifyQuery(raw: string) {
@@ -76,13 +83,14 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       if (k.name) customerConds.push(nameContains(k.name));
       const vehicleConds: (SQL | undefined)[] = [];
       if (k.vinPart) vehicleConds.push(ilike(vehicle.vin, likePattern(k.vinPart)));
-      if (k.platePart) vehicleConds.push(ilike(vehicle.plate, likePattern(k.platePart)));
+      if (k.platePart) vehicleConds.push(plateContains(k.platePart));
 
-      // One statement, one round trip: both lists come back as JSON arrays of one row.
+      // One statement, one round trip: both lists come back as JSON arrays of one row. The store names come with the
+      // session (no join to plan); a car's owner is looked up for the page's eight cars only.
       const list = (select: SQL) => sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${select}) x)`;
       const customersSql = customerConds.length
-        ? list(sql`SELECT ${customer.id}, ${customer.name}, ${customer.phone}, ${store.shortName} AS "storeName", ${customer.kind}
-            FROM ${customer} JOIN ${store} ON ${store.id} = ${customer.storeId}
+        ? list(sql`SELECT ${customer.id}, ${customer.name}, ${customer.phone}, ${customer.storeId} AS "storeId", ${customer.kind}
+            FROM ${customer}
             WHERE ${and(
               storeScope(ctx, { storeId: customer.storeId }, req.query.storeId),
               isNull(customer.anonymisedAt),
@@ -92,17 +100,23 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
             ORDER BY ${customer.namePinyin} LIMIT ${LIMIT}`)
         : sql`'[]'::json`;
       const vehiclesSql = vehicleConds.length
-        ? list(sql`SELECT ${vehicle.id}, ${vehicle.vin}, ${vehicle.plate}, ${vehicle.ownerId} AS "ownerId", ${customer.name} AS "ownerName",
-              ${store.shortName} AS "storeName"
-            FROM ${vehicle} JOIN ${customer} ON ${customer.id} = ${vehicle.ownerId} JOIN ${store} ON ${store.id} = ${vehicle.storeId}
-            WHERE ${and(storeScope(ctx, { storeId: vehicle.storeId }, req.query.storeId), or(...vehicleConds))}
-            ORDER BY ${vehicle.plate} LIMIT ${LIMIT}`)
+        ? list(sql`SELECT v.id, v.vin, v.plate, v.owner_id AS "ownerId", o.name AS "ownerName", v.store_id AS "storeId"
+            FROM (SELECT ${vehicle.id}, ${vehicle.vin}, ${vehicle.plate}, ${vehicle.ownerId}, ${vehicle.storeId} FROM ${vehicle}
+                   WHERE ${and(storeScope(ctx, { storeId: vehicle.storeId }, req.query.storeId), or(...vehicleConds))}
+                   ORDER BY ${vehicle.plate} LIMIT ${LIMIT}) v
+            JOIN ${customer} o ON o.id = v.owner_id
+            ORDER BY v.plate`)
         : sql`'[]'::json`;
+      type Hit<T> = Omit<T, 'storeName'> & { storeId: string };
       const result = (await db.execute(sql`SELECT ${customersSql} AS customers, ${vehiclesSql} AS vehicles`)) as unknown as {
-        rows: { customers: z.infer<typeof customerHit>[]; vehicles: z.infer<typeof vehicleHit>[] }[];
+        rows: { customers: Hit<z.infer<typeof customerHit>>[]; vehicles: Hit<z.infer<typeof vehicleHit>>[] }[];
       };
       const { customers, vehicles } = result.rows[0]!;
-      return { customers: customers.map((c) => ({ ...c, phone: maskPhone(c.phone) })), vehicles };
+      const storeName = (id: string) => ctx.storeNames.get(id) ?? '';
+      return {
+        customers: customers.map(({ storeId, ...c }) => ({ ...c, phone: maskPhone(c.phone), storeName: storeName(storeId) })),
+        vehicles: vehicles.map(({ storeId, ...v }) => ({ ...v, storeName: storeName(storeId) })),
+      };
     },
   );
 }

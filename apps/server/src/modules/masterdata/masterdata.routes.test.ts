@@ -77,6 +77,11 @@ describe('parts catalogue', () => {
     expect((await partsMgr.get(`/api/parts/${p.id}`)).json()).toMatchObject({ retailFen: p.retailFen, storeRetailFen: 12_345 });
     const other = await t.login('partsmgr.fs01');
     expect((await other.get(`/api/parts/${p.id}`)).json().storeRetailFen).toBeNull();
+    // the list and a change answer with the price of the store they are made in
+    const page = { pageSize: '1', sort: 'partNo' };
+    expect((await partsMgr.get('/api/parts', { query: page })).json().items[0]).toMatchObject({ id: p.id, storeRetailFen: 12_345 });
+    expect((await other.get('/api/parts', { query: page })).json().items[0]).toMatchObject({ id: p.id, storeRetailFen: null });
+    expect((await partsMgr.patch(`/api/parts/${p.id}`, { name: p.name })).json()).toMatchObject({ storeRetailFen: 12_345 });
     expect(await lastAudit('part.store-price')).toMatchObject({ before: { storeRetailFen: null }, after: { storeRetailFen: 12_345 } });
     await partsMgr.put(`/api/parts/${p.id}/store-price`, { retailFen: null });
     expect((await partsMgr.get(`/api/parts/${p.id}`)).json().storeRetailFen).toBeNull();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { zFen } from '@sifang/shared/validation/zod';
 import { isValidMobile } from '@sifang/shared/validation/phone';
@@ -500,19 +500,17 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
     search: [part.partNo, part.name],
     sortable: { partNo: part.partNo, name: part.name, category: part.category, retailFen: part.retailFen },
     defaultSort: asc(part.partNo),
-    decorate: async (exec, ctx, rows) => {
-      const ids = rows.map((r) => r.id);
-      const own = ids.length
-        ? await exec
-            .select()
-            .from(partStorePrice)
-            .where(and(eq(partStorePrice.storeId, ctx.storeId), inArray(partStorePrice.partId, ids)))
-        : [];
+    // this store's own retail price, read with each part
+    columns: (ctx) => ({
+      storeRetailFen: sql`(SELECT ${partStorePrice.retailFen} FROM ${partStorePrice}
+        WHERE ${partStorePrice.partId} = ${part.id} AND ${partStorePrice.storeId} = ${ctx.storeId})`.mapWith(partStorePrice.retailFen),
+    }),
+    decorate: async (_exec, ctx, rows) => {
       const seesCost = ctx.permissions.has('masterdata.part.read-cost');
       return rows.map(({ updatedAt: _u, ...r }) => ({
         ...r,
         costFen: seesCost ? r.costFen : null,
-        storeRetailFen: own.find((o) => o.partId === r.id)?.retailFen ?? null,
+        storeRetailFen: r.storeRetailFen ?? null,
       }));
     },
     exportColumns: (l) => bilingual(l, [...partCols, ['storeRetailFen', '本店零售价(分)', 'Store retail (fen)']]),
