@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import type { RequestContext } from './context.js';
+import { storeShortNames } from './store-scope.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -147,6 +149,19 @@ describe('session cache', () => {
     expect((await advisor.get('/api/auth/me')).statusCode).toBe(200);
     expect((await advisor.post('/api/auth/logout')).statusCode).toBeLessThan(300);
     expect((await advisor.get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('store names with the session', () => {
+  it('names every store of the group; a store the session does not know is read from the database', async () => {
+    const gz = await t.storeId('GZ01');
+    const fs = await t.storeId('FS01');
+    const ctx = { storeNames: new Map([[gz, '天河店']]) } as unknown as RequestContext;
+    // known: no query, the session's own map
+    expect(await storeShortNames(t.database.db, ctx, [gz])).toBe(ctx.storeNames);
+    const both = await storeShortNames(t.database.db, ctx, [gz, fs]);
+    expect(both.get(fs)).toBe('南海店');
+    expect(both.get(gz)).toBe('天河店');
   });
 });
 

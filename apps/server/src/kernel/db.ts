@@ -86,6 +86,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,
+      // a new server backend plans its first statements 2-3 ms slower (its catalog caches are cold): keep the
+      // connections of a quiet store for minutes, not pg's default 10 s
+      idleTimeoutMillis: 300_000,
       statement_timeout: statementTimeout,
       lock_timeout: 10_000,
       idle_in_transaction_session_timeout: 60_000,

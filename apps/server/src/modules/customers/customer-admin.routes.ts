@@ -191,7 +191,7 @@ export async function customerAdminRoutes(app: FastifyInstance): Promise<void> {
           entityId: target.id,
           detail: { sourceId: source.id, moved, filled },
         });
-        const [item] = await loadCustomers(tx, cipher, eq(customer.id, target.id));
+        const [item] = await loadCustomers(tx, cipher, ctx, eq(customer.id, target.id));
         return { customer: item!, moved, filled };
       });
     },
@@ -470,7 +470,7 @@ export async function customerAdminRoutes(app: FastifyInstance): Promise<void> {
             mergedFiles: merged,
           },
         });
-        return (await loadCustomers(tx, cipher, eq(customer.id, before.id)))[0]!;
+        return (await loadCustomers(tx, cipher, ctx, eq(customer.id, before.id)))[0]!;
       });
     },
   );

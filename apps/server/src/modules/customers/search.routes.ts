@@ -6,7 +6,7 @@ import { normalizePlate } from '@sifang/shared/validation/plate';
 import { isValidResidentId } from '@sifang/shared/validation/resident-id';
 import { requireCtx } from '../../kernel/context.js';
 import { likePattern } from '../../kernel/list.js';
-import { storeScope } from '../../kernel/store-scope.js';
+import { storeScope, storeShortNames } from '../../kernel/store-scope.js';
 import { customer, vehicle } from './customers.schema.js';
 import { maskPhone } from './personal-data.js';
 import { nameContains } from './name-search.js';
@@ -112,7 +112,12 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         rows: { customers: Hit<z.infer<typeof customerHit>>[]; vehicles: Hit<z.infer<typeof vehicleHit>>[] }[];
       };
       const { customers, vehicles } = result.rows[0]!;
-      const storeName = (id: string) => ctx.storeNames.get(id) ?? '';
+      const names = await storeShortNames(
+        db,
+        ctx,
+        [...customers, ...vehicles].map((x) => x.storeId),
+      );
+      const storeName = (id: string) => names.get(id) ?? '';
       return {
         customers: customers.map(({ storeId, ...c }) => ({ ...c, phone: maskPhone(c.phone), storeName: storeName(storeId) })),
         vehicles: vehicles.map(({ storeId, ...v }) => ({ ...v, storeName: storeName(storeId) })),
