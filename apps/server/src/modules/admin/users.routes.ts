@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { zPhone } from '@sifang/shared/validation/zod';
 import { appUser, department, role, store, userRole } from '../../kernel/kernel.schema.js';
@@ -57,6 +57,21 @@ function visibleUser(ctx: RequestContext): SQL | undefined {
     sql`(SELECT 1 FROM ${userRole} WHERE ${userRole.userId} = ${appUser.id} AND ${inArray(userRole.storeId, [...ctx.visibleStoreIds])})`,
   );
 }
+
+type RoleOfUser = z.infer<typeof userItem>['roles'][number];
+const { passwordHash: _hash, passwordChangedAt: _changed, updatedAt: _updated, ...shownColumns } = getTableColumns(appUser);
+
+/** Users as a list shows them, their roles in each store read with each row (one statement); never the password hash. */
+const selectUsersWithRoles = (exec: Executor) =>
+  exec
+    .select({
+      ...shownColumns,
+      roles: sql<RoleOfUser[]>`coalesce((SELECT json_agg(json_build_object('storeId', ur.store_id, 'storeName', s.short_name,
+          'roleId', r.id, 'roleCode', r.code, 'roleName', r.name) ORDER BY s.code, r.code)
+        FROM ${userRole} ur JOIN ${role} r ON r.id = ur.role_id JOIN ${store} s ON s.id = ur.store_id
+        WHERE ur.user_id = app_user.id), '[]'::json)`, // (drizzle leaves a one-table select's columns unqualified)
+    })
+    .from(appUser);
 
 async function withRoles(exec: Executor, users: (typeof appUser.$inferSelect)[]) {
   if (users.length === 0) return [];
@@ -164,17 +179,15 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
-      const [users, total] = await Promise.all([
-        db
-          .select()
-          .from(appUser)
+      const [items, total] = await Promise.all([
+        selectUsersWithRoles(db)
           .where(w)
-          .orderBy(orderBy(req.query.sort, sortable, asc(appUser.username)))
+          .orderBy(orderBy(req.query.sort, sortable, asc(appUser.username)), appUser.id)
           .limit(req.query.pageSize)
           .offset((req.query.page - 1) * req.query.pageSize),
         listTotal(db, appUser, w, req.query.count === 'exact'),
       ]);
-      return { items: await withRoles(db, users), ...total };
+      return { items, ...total };
     },
   );
 
@@ -185,10 +198,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const q = { ...req.query, page: 1, pageSize: 1 };
-      const users = await withRoles(
-        db,
-        await db.select().from(appUser).where(listWhere(ctx, q)).orderBy(asc(appUser.username)).limit(50_000),
-      );
+      const users = await selectUsersWithRoles(db).where(listWhere(ctx, q)).orderBy(asc(appUser.username)).limit(50_000);
       await writeAudit(db, ctx, { action: 'user.export', entityType: 'user', detail: { rows: users.length, filter: req.query } });
       const t = (zh: string, en: string) => (ctx.locale === 'en-US' ? en : zh);
       const body = await toXlsx(
