@@ -232,7 +232,9 @@ async function main() {
     const dir = path.join(repoRoot, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const merge = option('merge');
-    const files = writeReport(dir, merge ? mergeInto(JSON.parse(readFileSync(merge, 'utf8')) as Report, report) : report);
+    const files = merge
+      ? writeReport(dir, mergeInto(JSON.parse(readFileSync(merge, 'utf8')) as Report, report), true)
+      : writeReport(dir, report);
     log(`report: ${files.join(', ')}`);
   } else writeFileSync(path.join(os.tmpdir(), 'sifang-bench.json'), JSON.stringify(report, null, 2));
   log(`done in ${report.totalSeconds} s`);

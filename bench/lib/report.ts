@@ -1,5 +1,5 @@
 // The report of a run: everything measured as JSON, and a markdown summary a person reads.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ClosedLoop, Settings } from './load.js';
 import type { PgbenchResult } from './pgbench.js';
@@ -97,8 +97,11 @@ export function markdown(report: Report): string {
 }
 
 /** Writes <date>[-quick].json and .md; returns the paths. */
-export function writeReport(dir: string, report: Report): string[] {
-  const base = path.join(dir, `${report.date.slice(0, 10)}${report.quick ? '-quick' : ''}`);
+/** Writes `<date>.json` and `.md`; another run of the same day gets `<date>-2`, `-3` … unless it `replace`s (--merge). */
+export function writeReport(dir: string, report: Report, replace = false): string[] {
+  const name = `${report.date.slice(0, 10)}${report.quick ? '-quick' : ''}`;
+  let base = path.join(dir, name);
+  for (let n = 2; !replace && existsSync(`${base}.json`); n++) base = path.join(dir, `${name}-${n}`);
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
   writeFileSync(`${base}.md`, markdown(report));
   return [`${base}.json`, `${base}.md`];
