@@ -233,7 +233,7 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     const merge = option('merge');
     const files = merge
-      ? writeReport(dir, mergeInto(JSON.parse(readFileSync(merge, 'utf8')) as Report, report), true)
+      ? writeReport(dir, mergeInto(JSON.parse(readFileSync(merge, 'utf8')) as Report, report), path.resolve(merge))
       : writeReport(dir, report);
     log(`report: ${files.join(', ')}`);
   } else writeFileSync(path.join(os.tmpdir(), 'sifang-bench.json'), JSON.stringify(report, null, 2));

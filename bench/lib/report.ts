@@ -97,10 +97,13 @@ export function markdown(report: Report): string {
 }
 
 /** Writes <date>[-quick].json and .md; returns the paths. */
-/** Writes `<date>.json` and `.md`; another run of the same day gets `<date>-2`, `-3` … unless it `replace`s (--merge). */
-export function writeReport(dir: string, report: Report, replace = false): string[] {
+/**
+ * Writes `<date>.json` and `.md`; another run of the same day gets `<date>-2`, `-3` …; `replace` names the report
+ * to write over (--merge: the report merged into).
+ */
+export function writeReport(dir: string, report: Report, replace?: string): string[] {
   const name = `${report.date.slice(0, 10)}${report.quick ? '-quick' : ''}`;
-  let base = path.join(dir, name);
+  let base = replace ? replace.replace(/\.json$/, '') : path.join(dir, name);
   for (let n = 2; !replace && existsSync(`${base}.json`); n++) base = path.join(dir, `${name}-${n}`);
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
   writeFileSync(`${base}.md`, markdown(report));
