@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { closedLoop, openLoopRepeated, sequential, type ClosedLoop, type Req, type Settings } from './lib/load.js';
-import { pgbench, pgbenchInit } from './lib/pgbench.js';
+import { pgbench, pgbenchInit, type PgbenchResult } from './lib/pgbench.js';
 import { buildBenchEntry, repoRoot, startChild } from './lib/processes.js';
 import { login } from './lib/session.js';
 import { round } from './lib/stats.js';
@@ -157,6 +157,7 @@ async function main() {
           }
           return r;
         },
+        b4: (name) => stageReport.baselines[`B4-${name}`] as PgbenchResult | undefined,
         async b2() {
           if (!b2) {
             b2 = await closedLoop(baseline.url, [{ path: '/b2' }], settings);
@@ -292,6 +293,7 @@ function standaloneContext(stage: Stage): BenchContext {
     login: none,
     b1: none,
     b2: none,
+    b4: none,
     measure: none,
     log,
   };

@@ -1,5 +1,6 @@
 import type { ClosedLoop, OpenLoop, Req, Settings } from './load.js';
 import type { LatencySummary } from './stats.js';
+import type { PgbenchResult } from './pgbench.js';
 
 /** A data size the benchmarks run at: the demo group plus `stores` generated stores of `years` of history. */
 export type Stage = { name: string; stores: number; years: number; vehicles?: number; customers?: number };
@@ -67,6 +68,8 @@ export type BenchContext = {
   login(username: string): Promise<Session>;
   /** same-run baselines of this stage: B1 for a payload size (bytes), B2 */
   b1(bytes: number): Promise<ClosedLoop>;
+  /** B4-<name> of this stage (its scenario's `hotWrites`, measured before the scenarios run) */
+  b4(name: string): PgbenchResult | undefined;
   b2(): Promise<ClosedLoop>;
   /** idle latency + server time + queries per request + peak (closed loop) + open loop at 50/80 % of peak */
   measure(name: string, reqs: readonly Req[], opts?: MeasureOptions): Promise<EndpointResult>;

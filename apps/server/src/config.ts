@@ -5,6 +5,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: prepare each statement once per connection (off behind a pooler in transaction mode) */
+  preparedStatements: boolean;
   dataDir: string;
   production: boolean;
   demo: boolean;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'off',
     dataDir: env.SIFANG_DATA_DIR ?? path.join(repoRoot, 'data', 'pglite'),
     production,
     demo: !production && !argv.includes('--no-demo'),

@@ -15,6 +15,7 @@ const fromTemplate = !config.databaseUrl && config.demo && !existsSync(config.da
 const database = await openDatabase({
   url: config.databaseUrl,
   dataDir: config.dataDir,
+  preparedStatements: config.preparedStatements,
   ...(fromTemplate ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
 }).catch((e: Error) => {
   console.error(`Sifang DMS cannot open its database: ${e.message}`);

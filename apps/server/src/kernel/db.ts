@@ -43,6 +43,8 @@ export type DatabaseOptions = {
   loadDataDir?: Blob;
   poolSize?: number;
   statementTimeoutMs?: number;
+  /** PostgreSQL: prepare statements per connection (default); off behind a pooler that cannot keep them */
+  preparedStatements?: boolean;
 };
 
 /** The lock file guarding a PGlite folder: `<parent>/<folder name>.lock`, holding the owner's pid. */
@@ -79,10 +81,42 @@ function takeLock(dataDir: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
+/** At most this many different statements are prepared on a connection; the rest are planned at each run. */
+export const MAX_PREPARED_STATEMENTS = 400;
+
+/**
+ * A pg client that prepares each parameterised statement once per connection, under a name the pool gives its
+ * text. PostgreSQL then parses a statement once per connection instead of at every run, and after five runs keeps
+ * a generic plan when that plan costs no more than the custom ones (`plan_cache_mode = auto`); a statement whose
+ * custom plans are cheaper, such as `LIKE $1` on a btree, keeps being planned with its values. For our short
+ * statements planning costs more than running them. Statements without parameters (DDL, BEGIN) stay unnamed.
+ */
+function preparingClient(names: Map<string, string>): typeof pg.Client {
+  return class PreparingClient extends pg.Client {
+    override query(...args: unknown[]): never {
+      const [first, second] = args;
+      const config =
+        typeof first === 'string' && Array.isArray(second) && second.length > 0
+          ? { text: first }
+          : first && typeof first === 'object' && !('submit' in first) && !(first as pg.QueryConfig).name
+            ? (first as pg.QueryConfig)
+            : undefined;
+      const values = Array.isArray(second) ? second : (config?.values ?? []);
+      if (config && values.length > 0) {
+        let name = names.get(config.text);
+        if (!name && names.size < MAX_PREPARED_STATEMENTS) names.set(config.text, (name = `s${names.size + 1}`));
+        if (name) args[0] = { ...config, name };
+      }
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+  } as unknown as typeof pg.Client;
+}
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const statementTimeout = opts.statementTimeoutMs ?? 30_000;
   if (opts.url) {
     const pool = new pg.Pool({
+      ...(opts.preparedStatements === false ? {} : { Client: preparingClient(new Map()) }),
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,

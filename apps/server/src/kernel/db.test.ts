@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from './db.js';
+
+// Prepared statements are a PostgreSQL server's (PGlite runs in the process and has no pool): this part of the
+// suite runs when DATABASE_URL is set (`.ci/run` and `npm run test:server` on PostgreSQL).
+const url = process.env.DATABASE_URL;
+
+type Prepared = { statement: string; generic_plans: number; custom_plans: number };
+/** The statements prepared on the pool's one connection, with how often each was planned generically or not. */
+const prepared = (database: Database) =>
+  database.query<Prepared>(
+    `SELECT statement, generic_plans::int AS generic_plans, custom_plans::int AS custom_plans
+       FROM pg_prepared_statements WHERE statement NOT LIKE '%pg_prepared_statements%' ORDER BY prepare_time`,
+  );
+
+describe.skipIf(!url)('statements on PostgreSQL', () => {
+  let database: Database | undefined;
+  afterEach(() => database?.close());
+
+  it('are prepared once per connection and their plan kept', async () => {
+    database = await openDatabase({ url, poolSize: 1 });
+    for (let i = 0; i < 8; i++) {
+      const rows = await database.db.execute(sql`SELECT count(*)::int AS n FROM pg_class WHERE relname = ${'pg_class'}`);
+      expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+      await database.query('SELECT $1::int + 1 AS n', [i]);
+    }
+    const statements = await prepared(database);
+    expect(statements.map((s) => s.statement)).toEqual([
+      'SELECT count(*)::int AS n FROM pg_class WHERE relname = $1',
+      'SELECT $1::int + 1 AS n',
+    ]);
+    // planned with its values five times, then PostgreSQL keeps the generic plan: no planning at each run
+    expect(statements[0]!.custom_plans).toBe(5);
+    expect(statements[0]!.generic_plans).toBe(3);
+  });
+
+  it('leave statements without parameters unprepared, and a connection usable after a failed one', async () => {
+    database = await openDatabase({ url, poolSize: 1 });
+    await database.query('SELECT 1');
+    await expect(database.query('SELECT $1::uuid AS id', ['not-a-uuid'])).rejects.toThrow(/uuid/);
+    const [row] = await database.query<{ id: string }>('SELECT $1::uuid AS id', ['7b0c5c8e-3f51-4b6e-9a55-2f1f8f0e6a01']);
+    expect(row!.id).toBe('7b0c5c8e-3f51-4b6e-9a55-2f1f8f0e6a01');
+    expect((await prepared(database)).map((s) => s.statement)).toEqual(['SELECT $1::uuid AS id']);
+  });
+
+  it('are planned at each run when switched off', async () => {
+    database = await openDatabase({ url, poolSize: 1, preparedStatements: false });
+    for (let i = 0; i < 3; i++) await database.query('SELECT $1::int + 1 AS n', [i]);
+    expect(await prepared(database)).toEqual([]);
+  });
+});
