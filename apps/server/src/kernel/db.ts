@@ -82,7 +82,7 @@ function takeLock(dataDir: string): () => void {
 }
 
 /** At most this many different statements are prepared on a connection; the rest are planned at each run. */
-export const MAX_PREPARED_STATEMENTS = 400;
+const MAX_PREPARED_STATEMENTS = 400;
 
 /**
  * A pg client that prepares each parameterised statement once per connection, under a name the pool gives its
@@ -95,14 +95,9 @@ function preparingClient(names: Map<string, string>): typeof pg.Client {
   return class PreparingClient extends pg.Client {
     override query(...args: unknown[]): never {
       const [first, second] = args;
-      const config =
-        typeof first === 'string' && Array.isArray(second) && second.length > 0
-          ? { text: first }
-          : first && typeof first === 'object' && !('submit' in first) && !(first as pg.QueryConfig).name
-            ? (first as pg.QueryConfig)
-            : undefined;
-      const values = Array.isArray(second) ? second : (config?.values ?? []);
-      if (config && values.length > 0) {
+      const config = (typeof first === 'string' ? { text: first } : first) as (pg.QueryConfig & { submit?: unknown }) | undefined;
+      const values = Array.isArray(second) ? second : config?.values;
+      if (config && !config.name && !config.submit && values?.length) {
         let name = names.get(config.text);
         if (!name && names.size < MAX_PREPARED_STATEMENTS) names.set(config.text, (name = `s${names.size + 1}`));
         if (name) args[0] = { ...config, name };
