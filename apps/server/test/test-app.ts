@@ -32,8 +32,11 @@ export type Client = {
   raw(method: string, url: string, payload?: string | Buffer, opts?: RequestOptions): Promise<LightMyRequestResponse>;
 };
 
-/** A fresh copy of the seeded demo database and an app on it (PGlite, or PostgreSQL when DATABASE_URL is set). */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * A fresh copy of the seeded demo database and an app on it (PGlite, or PostgreSQL when DATABASE_URL is set).
+ * `poolSize` (PostgreSQL): connections in the app's pool; 1 lets a test read what its one connection prepared.
+ */
+export async function createTestApp(overrides: Partial<Config> = {}, { poolSize = 20 } = {}): Promise<TestApp> {
   let database: Database;
   let dropDatabase: (() => Promise<void>) | undefined;
   const url = process.env.DATABASE_URL;
@@ -41,7 +44,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     const name = `sifang_t_${randomBytes(6).toString('hex')}`;
     const admin = await openDatabase({ url, poolSize: 1 });
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
-    database = await openDatabase({ url: withDatabase(url, name), poolSize: 20 });
+    database = await openDatabase({ url: withDatabase(url, name), poolSize });
     dropDatabase = async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();

@@ -62,6 +62,29 @@ export const customerItem = z.object({
 });
 export type CustomerItem = z.infer<typeof customerItem>;
 
+/**
+ * A row of the customer list (the list screen and the customer pickers): what the list shows, with the phone masked.
+ * The whole file — address, ID number, extra phones, notes — comes from `GET /api/customers/:id`.
+ */
+export const customerListItem = customerItem.pick({
+  id: true,
+  storeId: true,
+  storeName: true,
+  kind: true,
+  name: true,
+  phone: true,
+  source: true,
+  tags: true,
+  advisorId: true,
+  advisorName: true,
+  consultantId: true,
+  consultantName: true,
+  vehicleCount: true,
+  anonymised: true,
+  createdAt: true,
+});
+export type CustomerListItem = z.infer<typeof customerListItem>;
+
 export const vehicleFields = {
   ownerId: z.uuid(),
   userId: z.uuid().nullable().default(null),

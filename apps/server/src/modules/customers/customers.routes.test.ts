@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { makeVin } from '@sifang/shared/validation/vin';
 import { COUNT_LIMIT } from '../../kernel/list.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.js';
@@ -47,6 +48,10 @@ describe('customers', () => {
     expect(row!.phone).toBe('13911112222');
     expect(row!.id_number_enc).not.toContain('11010519491231002X');
     expect(row!.name_initials).toBe('zm');
+    // a list row carries what the list shows, the phone masked; the file's other personal data stays in the file
+    const listed = (await advisor.get('/api/customers', { query: { q: '赵敏' } })).json().items.find((x: { id: string }) => x.id === c.id);
+    expect(listed).toMatchObject({ name: '赵敏', phone: '139****2222', storeName: c.storeName, vehicleCount: 0, anonymised: false });
+    for (const field of ['idNumber', 'address', 'extraPhones', 'birthday', 'notes']) expect(listed).not.toHaveProperty(field);
   });
 
   it('takes the address from the national division codes, which must chain up', async () => {
@@ -169,6 +174,27 @@ describe('customers', () => {
     )[0]!;
     expect(surname.total).toBe(Number(n));
     expect(surname.items.every((x: { name: string }) => x.name.includes('张'))).toBe(true);
+  });
+
+  it('reads the customer and vehicle lists in their default order from an index, without sorting the store', async () => {
+    const storeId = await t.storeId('GZ01');
+    // with sorting made the last resort, a plan sorts only when no index gives the order
+    const plan = (statement: string) =>
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL enable_sort = off`);
+        const rows = (await tx.execute(sql.raw(`EXPLAIN ${statement.replace('$1', `'${storeId}'`)}`))) as unknown as {
+          rows: { 'QUERY PLAN': string }[];
+        };
+        return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    const customers = await plan(
+      'SELECT id FROM customer WHERE store_id = $1 AND merged_into_id IS NULL ORDER BY created_at DESC, id LIMIT 20 OFFSET 40',
+    );
+    expect(customers).toContain('customer_store_list_idx');
+    expect(customers).not.toMatch(/Sort/);
+    const vehicles = await plan('SELECT id FROM vehicle WHERE store_id = $1 ORDER BY created_at DESC, id LIMIT 20 OFFSET 40');
+    expect(vehicles).toContain('vehicle_store_list_idx');
+    expect(vehicles).not.toMatch(/Sort/);
   });
 
   it('exports the filtered list with an audit row; personal data in full only for a role that may reveal', async () => {

@@ -9,14 +9,21 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
+import { inlineCount, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
 import { patchOf } from '../../kernel/crud.js';
 import type { FieldCipher } from '../../kernel/field-cipher.js';
 import { customer, customerPhone, vehicle } from './customers.schema.js';
-import { customerCreate, customerFields, customerItem, type CustomerItem } from './customers.contracts.js';
+import {
+  customerCreate,
+  customerFields,
+  customerItem,
+  customerListItem,
+  type CustomerItem,
+  type CustomerListItem,
+} from './customers.contracts.js';
 import { maskAddress, maskPhone, maskResidentId } from './personal-data.js';
 import { nameContains } from './name-search.js';
 import { namePinyin } from './pinyin.js';
@@ -27,17 +34,17 @@ type CustomerRow = typeof customer.$inferSelect;
 const advisor = alias(appUser, 'advisor');
 const consultant = alias(appUser, 'consultant');
 
-/** Reads customers with the names and counts a screen shows; masks personal data unless `reveal`. */
+/** Reads whole customer files (the 360° view, a saved record, the export) with names and counts; masks personal data unless `reveal`. */
 export async function loadCustomers(
   exec: Executor,
   cipher: FieldCipher,
   ctx: RequestContext,
   where: SQL | undefined,
-  opts: { reveal?: boolean; order?: (SQL | typeof customer.id)[]; limit?: number; offset?: number } = {},
+  opts: { reveal?: boolean } = {},
 ): Promise<CustomerItem[]> {
   // the extra phones and the number of cars come with each row (one statement, not three); the store names with
   // the session (a join fewer to plan: 0.69 → 0.41 ms of PostgreSQL's time per page)
-  const q = exec
+  const rows = await exec
     .select({
       c: customer,
       advisorName: advisor.displayName,
@@ -49,8 +56,7 @@ export async function loadCustomers(
     .leftJoin(advisor, eq(advisor.id, customer.advisorId))
     .leftJoin(consultant, eq(consultant.id, customer.consultantId))
     .where(where)
-    .orderBy(...(opts.order ?? [desc(customer.createdAt), customer.id]));
-  const rows = opts.limit ? await q.limit(opts.limit).offset(opts.offset ?? 0) : await q;
+    .orderBy(desc(customer.createdAt), customer.id);
   const reveal = opts.reveal ?? false;
   const storeNames = await storeShortNames(
     exec,
@@ -69,6 +75,53 @@ export async function loadCustomers(
       vehicleCount,
     };
   });
+}
+
+/**
+ * A page of the customer list: the columns the list shows, phones masked. No ID number to decrypt, no extra phones:
+ * a page is a third of the bytes of the whole files, and the database reads two tables fewer per row.
+ */
+async function listCustomers(
+  exec: Executor,
+  ctx: RequestContext,
+  where: SQL | undefined,
+  page: { order: (SQL | typeof customer.id)[]; limit: number; offset: number },
+): Promise<CustomerListItem[]> {
+  const rows = await exec
+    .select({
+      id: customer.id,
+      storeId: customer.storeId,
+      kind: customer.kind,
+      name: customer.name,
+      phone: customer.phone,
+      source: customer.source,
+      tags: customer.tags,
+      advisorId: customer.advisorId,
+      advisorName: advisor.displayName,
+      consultantId: customer.consultantId,
+      consultantName: consultant.displayName,
+      vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = ${customer.id})::int`,
+      anonymisedAt: customer.anonymisedAt,
+      createdAt: customer.createdAt,
+    })
+    .from(customer)
+    .leftJoin(advisor, eq(advisor.id, customer.advisorId))
+    .leftJoin(consultant, eq(consultant.id, customer.consultantId))
+    .where(where)
+    .orderBy(...page.order)
+    .limit(inlineCount(page.limit))
+    .offset(inlineCount(page.offset));
+  const storeNames = await storeShortNames(
+    exec,
+    ctx,
+    rows.map((r) => r.storeId),
+  );
+  return rows.map(({ anonymisedAt, ...row }) => ({
+    ...row,
+    phone: maskPhone(row.phone),
+    storeName: storeNames.get(row.storeId) ?? '',
+    anonymised: anonymisedAt !== null,
+  }));
 }
 
 function present(c: CustomerRow, reveal: boolean) {
@@ -176,14 +229,14 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     '/api/customers',
     {
       config: { permission: 'customers.customer.read' },
-      schema: { tags, querystring: filters, response: { 200: listResponse(customerItem) } },
+      schema: { tags, querystring: filters, response: { 200: listResponse(customerListItem) } },
     },
     async (req) => {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
       const [items, total] = await Promise.all([
-        loadCustomers(db, cipher, ctx, w, {
+        listCustomers(db, ctx, w, {
           order: [orderBy(req.query.sort, sortable, desc(customer.createdAt)), customer.id],
           limit: req.query.pageSize,
           offset: (req.query.page - 1) * req.query.pageSize,

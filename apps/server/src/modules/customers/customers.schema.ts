@@ -58,9 +58,10 @@ export const customer = pgTable(
   },
   (t) => [
     index('customer_store_idx').on(t.storeId, t.createdAt),
-    // the customer list's default order, and its total counted from the index alone (merged files are not listed)
+    // the customer list's default order, and its total counted from the index alone (merged files are not listed);
+    // NULLS FIRST as `ORDER BY created_at DESC` has it, or PostgreSQL cannot read the order from the index
     index('customer_store_list_idx')
-      .on(t.storeId, t.createdAt.desc(), t.id)
+      .on(t.storeId, t.createdAt.desc().nullsFirst(), t.id)
       .where(sql`merged_into_id IS NULL`),
     index('customer_phone_idx').on(t.phone),
     // Search as you type runs inside a store: every search index leads with the store, so a store's customers are
@@ -146,7 +147,9 @@ export const vehicle = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('vehicle_store_idx').on(t.storeId),
+    // the vehicle list's default order (newest first) page by page without sorting the store's cars; its total
+    // counted from the index alone
+    index('vehicle_store_list_idx').on(t.storeId, t.createdAt.desc().nullsFirst(), t.id),
     index('vehicle_owner_idx').on(t.ownerId),
     index('vehicle_user_idx').on(t.userId),
     // any part of a VIN (6 characters or more), inside a store (btree_gin lets the store lead a trigram index)

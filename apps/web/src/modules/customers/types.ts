@@ -39,6 +39,26 @@ export type Customer = {
   createdAt: string;
 };
 
+/** A row of the customer list (GET /api/customers): the columns the list shows; the whole file is a `Customer`. */
+export type CustomerRow = Pick<
+  Customer,
+  | 'id'
+  | 'storeId'
+  | 'storeName'
+  | 'kind'
+  | 'name'
+  | 'phone'
+  | 'source'
+  | 'tags'
+  | 'advisorId'
+  | 'advisorName'
+  | 'consultantId'
+  | 'consultantName'
+  | 'vehicleCount'
+  | 'anonymised'
+  | 'createdAt'
+>;
+
 /** 409 customer.duplicate_phone: who already has the number (names only where the caller may look). */
 export type DuplicateCustomer = { id: string; name: string; visible: boolean };
 

@@ -10,7 +10,7 @@ import { Mono } from '../../../shared/ui/Mono';
 import { AssignDialog } from '../components/AssignDialog';
 import { CustomerFormDrawer } from '../components/CustomerFormDrawer';
 import { useDictionary } from '../hooks';
-import { CUSTOMER_KINDS, type Customer } from '../types';
+import { CUSTOMER_KINDS, type CustomerRow } from '../types';
 
 /** 客户: the store's customers; search by name, phone or pinyin; row click opens the 360° view. */
 export function CustomersPage() {
@@ -23,7 +23,7 @@ export function CustomersPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [assigning, setAssigning] = useState(false);
 
-  const columns = useMemo<ListColumn<Customer>[]>(
+  const columns = useMemo<ListColumn<CustomerRow>[]>(
     () => [
       {
         key: 'name',
@@ -74,7 +74,7 @@ export function CustomersPage() {
 
   return (
     <>
-      <ListPage<Customer>
+      <ListPage<CustomerRow>
         pageKey="customers.customers"
         resource="customers"
         columns={columns}
