@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { inlineCount, pageRows } from './list.js';
+import { INLINE_PAGES, inlineCount, pageRows } from './list.js';
 
 const render = (chunk: ReturnType<typeof sql>) => new PgDialect().sqlToQuery(chunk);
 
@@ -12,6 +12,16 @@ describe('list pages', () => {
       sql: 'select 1 limit 20 offset 40',
       params: [],
     });
+  });
+
+  it('send the offset of a deep page as a parameter: paging through a long list prepares no statement per page', () => {
+    const deep = pageRows({ page: INLINE_PAGES + 1, pageSize: 20 });
+    expect(render(sql`select 1 limit ${deep.limit} offset ${deep.offset}`)).toMatchObject({
+      sql: 'select 1 limit 20 offset $1',
+      params: [INLINE_PAGES * 20],
+    });
+    const last = pageRows({ page: INLINE_PAGES, pageSize: 50 });
+    expect(render(sql`offset ${last.offset}`).sql).toBe(`offset ${(INLINE_PAGES - 1) * 50}`);
   });
 
   it('accept only a non-negative whole number as a row count', () => {

@@ -49,10 +49,20 @@ export function inlineCount(n: number): number {
   return sql.raw(String(n)) as unknown as number;
 }
 
-/** LIMIT and OFFSET of a list page, in the statement's text (see `inlineCount`). */
+/**
+ * Pages whose offset goes into the statement's text: the first ones, which users read. A deeper page sends its
+ * offset as a parameter (planned at each run, as before): paging through a long list would otherwise prepare one
+ * statement per page and fill the connection's statement cache (kernel/db.ts) with them.
+ */
+export const INLINE_PAGES = 5;
+
+/** The OFFSET of a page: in the text for the first INLINE_PAGES pages of `limit` rows, else a parameter. */
+export const pageOffset = (offset: number, limit: number): number => (offset < INLINE_PAGES * limit ? inlineCount(offset) : offset);
+
+/** LIMIT and OFFSET of a list page (see `inlineCount` and `pageOffset`). */
 export const pageRows = (q: { page: number; pageSize: number }) => ({
   limit: inlineCount(q.pageSize),
-  offset: inlineCount((q.page - 1) * q.pageSize),
+  offset: pageOffset((q.page - 1) * q.pageSize, q.pageSize),
 });
 
 /** The total of a list: exact up to COUNT_LIMIT (or always, when `exact`), else COUNT_LIMIT and `totalExact: false`. */

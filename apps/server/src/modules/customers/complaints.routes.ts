@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { nextDocNumber } from '../../kernel/doc-number.js';
 import { defineMachine } from '../../kernel/state-machine.js';
-import { inlineCount, listQuery, listResponse, listTotal, MAX_PAGE_SIZE } from '../../kernel/list.js';
+import { inlineCount, listQuery, listResponse, listTotal, MAX_PAGE_SIZE, pageOffset } from '../../kernel/list.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { complaint, customer, followUp, vehicle } from './customers.schema.js';
@@ -150,7 +150,7 @@ export async function loadComplaints(
     .leftJoin(resolver, eq(resolver.id, complaint.resolvedBy))
     .where(where)
     .orderBy(...(page.order ?? [desc(complaint.receivedAt), desc(complaint.id)]));
-  const rows = page.limit ? await q.limit(inlineCount(page.limit)).offset(inlineCount(page.offset ?? 0)) : await q;
+  const rows = page.limit ? await q.limit(inlineCount(page.limit)).offset(pageOffset(page.offset ?? 0, page.limit)) : await q;
   const mayResolve = opts.permissions.has('customers.complaint.resolve');
   return rows.map(({ c, customerPhone, label, labelEn, ...names }) => {
     const state = c.status as ComplaintState;

@@ -9,7 +9,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { inlineCount, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
+import { inlineCount, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOffset } from '../../kernel/list.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
@@ -110,7 +110,7 @@ async function listCustomers(
     .where(where)
     .orderBy(...page.order)
     .limit(inlineCount(page.limit))
-    .offset(inlineCount(page.offset));
+    .offset(pageOffset(page.offset, page.limit));
   const storeNames = await storeShortNames(
     exec,
     ctx,

@@ -10,7 +10,7 @@ import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { businessDay } from '../../kernel/doc-number.js';
-import { inlineCount, listQuery, listResponse, listTotal } from '../../kernel/list.js';
+import { inlineCount, listQuery, listResponse, listTotal, pageOffset } from '../../kernel/list.js';
 import { recordScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { customer, followUp, vehicle } from './customers.schema.js';
@@ -127,7 +127,7 @@ export async function loadFollowUps(
     .leftJoin(creator, eq(creator.id, followUp.createdBy))
     .where(where)
     .orderBy(...(opts.order ?? [desc(sql`coalesce(${followUp.doneAt}, ${followUp.createdAt})`), desc(followUp.id)]));
-  const rows = opts.limit ? await q.limit(inlineCount(opts.limit)).offset(inlineCount(opts.offset ?? 0)) : await q;
+  const rows = opts.limit ? await q.limit(inlineCount(opts.limit)).offset(pageOffset(opts.offset ?? 0, opts.limit)) : await q;
   return rows.map(({ f, customerPhone, label, labelEn, ...names }) => ({
     id: f.id,
     storeId: f.storeId,

@@ -8,7 +8,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { pgCode, withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { inlineCount, likePattern, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy } from '../../kernel/list.js';
+import { inlineCount, likePattern, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOffset } from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
@@ -79,7 +79,7 @@ export async function loadVehicles(
     .leftJoin(vehicleConfiguration, eq(vehicleConfiguration.id, vehicle.configurationId))
     .where(where)
     .orderBy(...(opts.order ?? [desc(vehicle.createdAt), vehicle.id]));
-  const rows = opts.limit ? await q.limit(inlineCount(opts.limit)).offset(inlineCount(opts.offset ?? 0)) : await q;
+  const rows = opts.limit ? await q.limit(inlineCount(opts.limit)).offset(pageOffset(opts.offset ?? 0, opts.limit)) : await q;
   // the store names come with the session (a join fewer to plan)
   const storeNames = await storeShortNames(
     exec,
