@@ -176,7 +176,7 @@ describe('customers', () => {
     expect(surname.items.every((x: { name: string }) => x.name.includes('张'))).toBe(true);
   });
 
-  it('reads the customer and vehicle lists in their default order from an index, without sorting the store', async () => {
+  it('reads the customer, vehicle and complaint lists in their default order from an index, without sorting the store', async () => {
     const storeId = await t.storeId('GZ01');
     // with sorting made the last resort, a plan sorts only when no index gives the order
     const plan = (statement: string) =>
@@ -195,6 +195,9 @@ describe('customers', () => {
     const vehicles = await plan('SELECT id FROM vehicle WHERE store_id = $1 ORDER BY created_at DESC, id LIMIT 20 OFFSET 40');
     expect(vehicles).toContain('vehicle_store_list_idx');
     expect(vehicles).not.toMatch(/Sort/);
+    const complaints = await plan('SELECT id FROM complaint WHERE store_id = $1 ORDER BY received_at DESC, id DESC LIMIT 20 OFFSET 40');
+    expect(complaints).toContain('complaint_store_list_idx');
+    expect(complaints).not.toMatch(/Sort/);
   });
 
   it('exports the filtered list with an audit row; personal data in full only for a role that may reveal', async () => {

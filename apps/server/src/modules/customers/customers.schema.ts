@@ -268,6 +268,8 @@ export const complaint = pgTable(
     index('complaint_status_due_idx').on(t.status, t.dueAt),
     index('complaint_customer_idx').on(t.customerId),
     index('complaint_number_idx').on(t.storeId, t.number),
+    // the store's complaint list, newest first (received_at DESC, id DESC): read backwards, a page without sorting
+    index('complaint_store_list_idx').on(t.storeId, t.receivedAt, t.id),
   ],
 );
 

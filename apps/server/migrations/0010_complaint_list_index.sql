@@ -1,0 +1,1 @@
+CREATE INDEX "complaint_store_list_idx" ON "complaint" USING btree ("store_id","received_at","id");
