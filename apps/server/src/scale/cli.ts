@@ -34,7 +34,7 @@ const HELP = `Generate a dealer group at scale: the demo group 示例汽车集�
 
 Target: DATABASE_URL (PostgreSQL) — WITHOUT --grow ITS SCHEMA IS DROPPED AND RECREATED, everything in it is lost.
 Without DATABASE_URL: a PGlite folder, data/scale (reset the same way), at most ${PGLITE_MAX_STORES} stores.
-Users: the demo's (admin, advisor.gz01 …) and one per role per store (advisor.s001 …), password sifang-demo.`;
+Users: the demo's (admin, advisor.gz01 …) and per store one per role (advisor.s001 …) plus advisors 2–6 and sales consultants 2–8 (advisor2.s001 …), password sifang-demo.`;
 
 class CliError extends Error {}
 

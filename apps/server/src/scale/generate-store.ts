@@ -75,7 +75,7 @@ export async function generateStore(job: StoreJob, plugins: readonly ScalePlugin
   };
 
   const storeId = id('store');
-  const users = storeSetup({
+  const { users, staff } = storeSetup({
     storeId,
     def,
     group: job.group,
@@ -96,6 +96,7 @@ export async function generateStore(job: StoreJob, plugins: readonly ScalePlugin
       store: { id: storeId, index: job.index, def },
       group: job.group,
       users,
+      staff,
       rng: createRng(streamSeed(job.seed, job.index, plugin.name)),
       calendar,
       cipher,

@@ -7,10 +7,11 @@ import type { Database } from '../kernel/db.js';
 
 export const SCALE_GENERATOR = 'sifang seed:scale';
 /**
- * Raised whenever the same parameters generate different rows (2: phone tails and VIN serials spread as in life),
+ * Raised whenever the same parameters generate different rows (2: phone tails and VIN serials spread as in life;
+ * 3: six service advisors and eight sales consultants per store share its customers),
  * so that a database generated before is regenerated rather than reused or grown.
  */
-export const SCALE_GENERATOR_VERSION = 2;
+export const SCALE_GENERATOR_VERSION = 3;
 
 export type PendingIndex = { table: string; name: string; definition: string };
 

@@ -73,6 +73,8 @@ export type StoreContext = {
   readonly group: GroupSnapshot;
   /** the store's user of each store role, e.g. users.service_advisor.username === 'advisor.s001' */
   readonly users: Readonly<Record<StoreRoleCode, ScaleUser>>;
+  /** every user of each store role, the first being `users[role]`: 6 service advisors, 8 sales consultants */
+  readonly staff: Readonly<Record<StoreRoleCode, readonly ScaleUser[]>>;
   /** this plug-in's own random stream for this store: a function of (seed, store index, plug-in name) only */
   readonly rng: Rng;
   /** the days of the history with seasonality weights; Poisson counts per day */

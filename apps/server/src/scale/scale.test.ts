@@ -215,15 +215,36 @@ describe('scale generator', () => {
     expect(holiday!.n).toBeLessThan(holiday!.week / 3);
   });
 
-  it('gives every generated store one user per role, and an advisor can sign in and sees only their store', async () => {
+  it('gives every generated store its staff, and an advisor can sign in and sees only their store', async () => {
     const users = await rows<{ code: string; n: number }>(
       oneShot,
       `SELECT s.code, count(*)::int AS n FROM user_role ur JOIN store s ON s.id = ur.store_id WHERE s.code LIKE 'S%' GROUP BY 1 ORDER BY 1`,
     );
+    // one user per store role (15), plus five more service advisors and seven more sales consultants
     expect(users).toEqual([
-      { code: 'S001', n: 15 },
-      { code: 'S002', n: 15 },
+      { code: 'S001', n: 27 },
+      { code: 'S002', n: 27 },
     ]);
+    // the advisors share the store's customers (VIP files are the service manager's)
+    const shares = await rows<{ username: string; share: number }>(
+      oneShot,
+      `SELECT u.username, count(*)::float / sum(count(*)) OVER () AS share
+         FROM customer c JOIN store s ON s.id = c.store_id JOIN app_user u ON u.id = c.advisor_id
+        WHERE s.code = 'S001' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(shares.map((r) => r.username)).toEqual([
+      'advisor.s001',
+      'advisor2.s001',
+      'advisor3.s001',
+      'advisor4.s001',
+      'advisor5.s001',
+      'advisor6.s001',
+      'servicemgr.s001',
+    ]);
+    for (const r of shares.filter((x) => x.username.startsWith('advisor'))) {
+      expect(r.share, r.username).toBeGreaterThan(0.1);
+      expect(r.share, r.username).toBeLessThan(0.22);
+    }
     const app = await buildApp({
       config: {
         ...loadConfig({ NODE_ENV: 'test' }, []),

@@ -1,6 +1,8 @@
 /**
  * The organisation of a generated store, before any plug-in runs: the store row, its departments, workshop bays,
- * teams, warehouses and bins, settings, and one user per store role (`advisor.s001` …) with the demo password.
+ * teams, warehouses and bins, settings, and its staff with the demo password: one user per store role
+ * (`advisor.s001` …), and as many service advisors and sales consultants as a mid-size 4S store has
+ * (`advisor2.s001` … `advisor6.s001`, `sales2.s001` … `sales8.s001`), who share the store's customers between them.
  * Built from the same definitions as the demo stores (demo/seed.ts).
  */
 import { appUser, department, store, storeSetting, userRole } from '../kernel/kernel.schema.js';
@@ -24,6 +26,15 @@ import type { GroupSnapshot } from './plugin.js';
 import type { ScaleStoreDef } from './stores.js';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
+/** Users of a role in a generated store where a mid-size 4S store has more than one (every other role: one). */
+export const STAFF_PER_ROLE: Partial<Record<StoreRoleCode, number>> = { service_advisor: 6, sales_consultant: 8 };
+
+/** A generated store's users: the first of each role (`users`), and every user of each role (`staff`). */
+export type StoreStaff = {
+  users: Record<StoreRoleCode, ScaleUser>;
+  staff: Record<StoreRoleCode, ScaleUser[]>;
+};
+
 export const storeRoleCodes = roleDefinitions.map((r) => r.code).filter((c) => !groupRoleCodes.includes(c)) as StoreRoleCode[];
 
 /** The tables the store set-up writes. */
@@ -39,7 +50,7 @@ export function storeSetup(input: {
   openedAt: Date;
   id: (table: string) => string;
   insert: (table: PgTable, rows: readonly Record<string, unknown>[]) => void;
-}): Record<StoreRoleCode, ScaleUser> {
+}): StoreStaff {
   const { def, storeId, id, insert } = input;
   insert(store, [
     {
@@ -84,11 +95,22 @@ export function storeSetup(input: {
   ]);
 
   const users = {} as Record<StoreRoleCode, ScaleUser>;
+  const staff = Object.fromEntries(storeRoleCodes.map((role) => [role, [] as ScaleUser[]])) as Record<StoreRoleCode, ScaleUser[]>;
   const userRows = [];
   const roleRows = [];
-  for (const role of storeRoleCodes) {
-    const user: ScaleUser = { id: id('app_user'), username: `${demoUserShortNames[role]}.${def.code.toLowerCase()}`, role };
-    users[role] = user;
+  // the first user of every role, then the other advisors and consultants (the first users keep their rows)
+  const seats = [
+    ...storeRoleCodes.map((role) => ({ role, n: 1 })),
+    ...storeRoleCodes.flatMap((role) => Array.from({ length: (STAFF_PER_ROLE[role] ?? 1) - 1 }, (_, i) => ({ role, n: i + 2 }))),
+  ];
+  for (const { role, n } of seats) {
+    const user: ScaleUser = {
+      id: id('app_user'),
+      username: `${demoUserShortNames[role]}${n > 1 ? n : ''}.${def.code.toLowerCase()}`,
+      role,
+    };
+    if (n === 1) users[role] = user;
+    staff[role].push(user);
     userRows.push({
       id: user.id,
       username: user.username,
@@ -106,5 +128,5 @@ export function storeSetup(input: {
   }
   insert(appUser, userRows);
   insert(userRole, roleRows);
-  return users;
+  return { users, staff };
 }

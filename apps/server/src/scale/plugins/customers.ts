@@ -22,6 +22,7 @@ import {
 import { namePinyin } from '../../modules/customers/pinyin.js';
 import { demoCustomersAndVehicles, type DemoCustomer } from '../../demo/data/customers.js';
 import { careRows, customerRows } from '../../demo/seed.js';
+import { hash32 } from '../ids.js';
 import type { ScalePlugin, StoreContext } from '../plugin.js';
 import { MAX_SCALE_STORES } from '../stores.js';
 
@@ -48,7 +49,7 @@ export const customersPlugin: ScalePlugin = {
   name: 'customers',
   tables: [customer, customerPhone, vehicle, vehicleMileage, vehicleOwnership, followUp, complaint, docSequence],
   generate(ctx: StoreContext) {
-    const { calendar, store, users } = ctx;
+    const { calendar, store, users, staff } = ctx;
     const def = store.def;
     const vehicleCount = Math.max(1, Math.round(ctx.scale.vehiclesPerYear * ctx.years));
     const customerCount = Math.max(1, Math.round(vehicleCount * CUSTOMERS_PER_VEHICLE));
@@ -76,12 +77,15 @@ export const customersPlugin: ScalePlugin = {
       },
     );
 
-    // 专属服务顾问: the advisor, VIP files the service manager; sales consultant: the person who sold them a car,
-    // fleet accounts the sales manager, none for customers who only come for service
+    // 专属服务顾问: one of the store's advisors, VIP files the service manager; sales consultant: one of the
+    // consultants (the person who sold them a car), fleet accounts the sales manager, none for customers who only
+    // come for service. Who gets a customer follows from the customer alone (not from the random stream).
     const boughtHere = new Set(data.vehicles.filter((v) => v.soldHere).map((v) => v.ownerKey));
+    const oneOf = (team: readonly { id: string }[], key: string) => team[hash32(key) % team.length]!.id;
     const staffOf = (c: DemoCustomer) => ({
-      advisorId: c.tags.includes('VIP') ? users.service_manager.id : users.service_advisor.id,
-      consultantId: c.kind === 'company' ? users.sales_manager.id : boughtHere.has(c.key) ? users.sales_consultant.id : null,
+      advisorId: c.tags.includes('VIP') ? users.service_manager.id : oneOf(staff.service_advisor, `advisor:${c.key}`),
+      consultantId:
+        c.kind === 'company' ? users.sales_manager.id : boughtHere.has(c.key) ? oneOf(staff.sales_consultant, `consultant:${c.key}`) : null,
     });
     const rows = customerRows(data, {
       storeId: store.id,
