@@ -40,7 +40,7 @@ export type ListTotal = { total: number; totalExact: boolean };
  * A row count written into the statement's text instead of sent as a parameter, for LIMIT and OFFSET. PostgreSQL
  * plans `LIMIT $1 OFFSET $2` as if a tenth of the matches were read, so a prepared page statement never earns its
  * generic plan and is planned again at every request (0.1–0.3 ms: more than reading a page of 20); with the numbers
- * in the text it is planned once per connection. Each page of a list is one text more; users read the first pages.
+ * in the text it is planned once per connection (a list's first pages only: see `pageOffset`).
  * Only a non-negative integer is accepted (page sizes and offsets come validated by `listQuery`).
  */
 export function inlineCount(n: number): number {
