@@ -10,7 +10,7 @@ import { requireCtx, type RequestContext } from './context.js';
 import { withTx, type Executor, type Tx } from './db.js';
 import { AppError, notFound } from './errors.js';
 import { changedFields, writeAudit } from './audit.js';
-import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageRows, searchCondition } from './list.js';
+import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOf, searchCondition } from './list.js';
 import { readXlsx, sendXlsx, toXlsx, XLSX_MIME, type ExcelColumn } from './excel.js';
 import { recordScope, storeScope } from './store-scope.js';
 
@@ -120,13 +120,13 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       const q = req.query as Record<string, unknown> & { page: number; pageSize: number; sort?: string; count?: 'exact' };
       const db = app.database.db;
       const w = where(ctx, q);
-      const page = pageRows(q);
       const [rows, total] = await Promise.all([
-        selectRows(db, ctx)
-          .where(w)
-          .orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id)
-          .limit(page.limit)
-          .offset(page.offset),
+        pageOf(
+          selectRows(db, ctx)
+            .where(w)
+            .orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id),
+          q,
+        ),
         listTotal(db, table, w, q.count === 'exact'),
       ]);
       return { items: (await decorate(db, ctx, rows as Row[])) as never[], ...total };

@@ -40,7 +40,7 @@ export type ListTotal = { total: number; totalExact: boolean };
  * A row count written into the statement's text instead of sent as a parameter, for LIMIT and OFFSET. PostgreSQL
  * plans `LIMIT $1 OFFSET $2` as if a tenth of the matches were read, so a prepared page statement never earns its
  * generic plan and is planned again at every request (0.1–0.3 ms: more than reading a page of 20); with the numbers
- * in the text it is planned once per connection (a list's first pages only: see `pageOffset`).
+ * in the text it is planned once per connection (a list's first pages only: see `pageRows`).
  * Only a non-negative integer is accepted (page sizes and offsets come validated by `listQuery`).
  */
 export function inlineCount(n: number): number {
@@ -56,14 +56,25 @@ export function inlineCount(n: number): number {
  */
 export const INLINE_PAGES = 5;
 
-/** The OFFSET of a page: in the text for the first INLINE_PAGES pages of `limit` rows, else a parameter. */
-export const pageOffset = (offset: number, limit: number): number => (offset < INLINE_PAGES * limit ? inlineCount(offset) : offset);
+/** Which page of a list, as `listQuery` has it. */
+export type Paging = { page: number; pageSize: number };
 
-/** LIMIT and OFFSET of a list page (see `inlineCount` and `pageOffset`). */
-export const pageRows = (q: { page: number; pageSize: number }) => ({
-  limit: inlineCount(q.pageSize),
-  offset: pageOffset((q.page - 1) * q.pageSize, q.pageSize),
-});
+/**
+ * LIMIT and OFFSET of a list page for drizzle's limit() and offset(): the page size always in the statement's text,
+ * the offset for the first INLINE_PAGES pages (see `inlineCount`), a parameter beyond.
+ */
+export function pageRows(q: Paging): { limit: number; offset: number } {
+  const offset = (q.page - 1) * q.pageSize;
+  return { limit: inlineCount(q.pageSize), offset: q.page <= INLINE_PAGES ? inlineCount(offset) : offset };
+}
+
+type Pageable = { limit(n: number): { offset(n: number): unknown } };
+
+/** A drizzle select limited to one page of the list (see `pageRows`). */
+export function pageOf<Q extends Pageable>(query: Q, paging: Paging): ReturnType<ReturnType<Q['limit']>['offset']> {
+  const { limit, offset } = pageRows(paging);
+  return query.limit(limit).offset(offset) as ReturnType<ReturnType<Q['limit']>['offset']>;
+}
 
 /** The total of a list: exact up to COUNT_LIMIT (or always, when `exact`), else COUNT_LIMIT and `totalExact: false`. */
 export async function listTotal(exec: Executor, table: PgTable, where: SQL | undefined, exact = false): Promise<ListTotal> {

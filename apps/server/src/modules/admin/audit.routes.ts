@@ -4,7 +4,7 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-or
 import { z } from 'zod';
 import { auditLog, store } from '../../kernel/kernel.schema.js';
 import { requireCtx, type RequestContext } from '../../kernel/context.js';
-import { likePattern, listQuery, listResponse, listTotal, pageRows } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, listTotal, pageOf } from '../../kernel/list.js';
 
 const item = z.object({
   id: z.string(),
@@ -66,16 +66,16 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         );
       const w = and(...conds.filter(Boolean));
       const db = app.database.db;
-      const page = pageRows(q);
       const [rows, total] = await Promise.all([
-        db
-          .select({ log: auditLog, storeName: store.shortName })
-          .from(auditLog)
-          .leftJoin(store, eq(store.id, auditLog.storeId))
-          .where(w)
-          .orderBy(desc(auditLog.at), desc(auditLog.id))
-          .limit(page.limit)
-          .offset(page.offset),
+        pageOf(
+          db
+            .select({ log: auditLog, storeName: store.shortName })
+            .from(auditLog)
+            .leftJoin(store, eq(store.id, auditLog.storeId))
+            .where(w)
+            .orderBy(desc(auditLog.at), desc(auditLog.id)),
+          q,
+        ),
         listTotal(db, auditLog, w, q.count === 'exact'),
       ]);
       return { items: rows.map((x) => ({ ...x.log, storeName: x.storeName })), ...total };

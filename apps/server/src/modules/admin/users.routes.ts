@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
 import { hashPassword, isStrongPassword } from '../../kernel/password.js';
 import { deleteUserSessions } from '../../kernel/session.js';
-import { likePattern, listQuery, listResponse, listTotal, orderBy, pageRows } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, listTotal, orderBy, pageOf } from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 
 const assignment = z.strictObject({ storeId: z.uuid(), roleId: z.uuid() });
@@ -179,13 +179,13 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
-      const page = pageRows(req.query);
       const [items, total] = await Promise.all([
-        selectUsersWithRoles(db)
-          .where(w)
-          .orderBy(orderBy(req.query.sort, sortable, asc(appUser.username)), appUser.id)
-          .limit(page.limit)
-          .offset(page.offset),
+        pageOf(
+          selectUsersWithRoles(db)
+            .where(w)
+            .orderBy(orderBy(req.query.sort, sortable, asc(appUser.username)), appUser.id),
+          req.query,
+        ),
         listTotal(db, appUser, w, req.query.count === 'exact'),
       ]);
       return { items, ...total };

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { nextDocNumber } from '../../kernel/doc-number.js';
 import { defineMachine } from '../../kernel/state-machine.js';
-import { inlineCount, listQuery, listResponse, listTotal, MAX_PAGE_SIZE, pageOffset } from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal, MAX_PAGE_SIZE, pageOf, type Paging } from '../../kernel/list.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { complaint, customer, followUp, vehicle } from './customers.schema.js';
@@ -129,7 +129,7 @@ export async function loadComplaints(
   exec: Executor,
   opts: { locale: Locale; now: Date; permissions: ReadonlySet<string> },
   where: SQL | undefined,
-  page: { order?: SQL[]; limit?: number; offset?: number } = {},
+  page: { order?: SQL[]; paging?: Paging } = {},
 ): Promise<ComplaintItem[]> {
   const q = exec
     .select({
@@ -150,7 +150,7 @@ export async function loadComplaints(
     .leftJoin(resolver, eq(resolver.id, complaint.resolvedBy))
     .where(where)
     .orderBy(...(page.order ?? [desc(complaint.receivedAt), desc(complaint.id)]));
-  const rows = page.limit ? await q.limit(inlineCount(page.limit)).offset(pageOffset(page.offset ?? 0, page.limit)) : await q;
+  const rows = page.paging ? await pageOf(q, page.paging) : await q;
   const mayResolve = opts.permissions.has('customers.complaint.resolve');
   return rows.map(({ c, customerPhone, label, labelEn, ...names }) => {
     const state = c.status as ComplaintState;
@@ -250,7 +250,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
         req.query.customerId ? eq(complaint.customerId, req.query.customerId) : undefined,
       );
       const [items, total] = await Promise.all([
-        loadComplaints(db, ctx, w, { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize }),
+        loadComplaints(db, ctx, w, { paging: req.query }),
         listTotal(db, complaint, w, req.query.count === 'exact'),
       ]);
       return { items, ...total };
@@ -511,12 +511,14 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       const [items, total, complaints, complaintTotal] = await Promise.all([
         loadFollowUps(db, ctx.locale, due, {
           order: [asc(followUp.dueDate), asc(followUp.createdAt), asc(followUp.id)],
-          limit: req.query.pageSize,
-          offset: (req.query.page - 1) * req.query.pageSize,
+          paging: req.query,
         }),
         listTotal(db, followUp, due, exact),
         complaintWhere
-          ? loadComplaints(db, ctx, complaintWhere, { order: [asc(complaint.dueAt), asc(complaint.id)], limit: MAX_PAGE_SIZE })
+          ? loadComplaints(db, ctx, complaintWhere, {
+              order: [asc(complaint.dueAt), asc(complaint.id)],
+              paging: { page: 1, pageSize: MAX_PAGE_SIZE },
+            })
           : Promise.resolve([]),
         complaintWhere ? listTotal(db, complaint, complaintWhere, exact) : Promise.resolve({ total: 0, totalExact: true }),
       ]);

@@ -9,7 +9,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { inlineCount, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOffset } from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOf, type Paging } from '../../kernel/list.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
@@ -88,32 +88,33 @@ async function listCustomers(
   exec: Executor,
   ctx: RequestContext,
   where: SQL | undefined,
-  page: { order: (SQL | typeof customer.id)[]; limit: number; offset: number },
+  page: { order: (SQL | typeof customer.id)[]; paging: Paging },
 ): Promise<CustomerListItem[]> {
-  const rows = await exec
-    .select({
-      id: customer.id,
-      storeId: customer.storeId,
-      kind: customer.kind,
-      name: customer.name,
-      phone: customer.phone,
-      source: customer.source,
-      tags: customer.tags,
-      advisorId: customer.advisorId,
-      advisorName: advisor.displayName,
-      consultantId: customer.consultantId,
-      consultantName: consultant.displayName,
-      vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = ${customer.id})::int`,
-      anonymisedAt: customer.anonymisedAt,
-      createdAt: customer.createdAt,
-    })
-    .from(customer)
-    .leftJoin(advisor, eq(advisor.id, customer.advisorId))
-    .leftJoin(consultant, eq(consultant.id, customer.consultantId))
-    .where(where)
-    .orderBy(...page.order)
-    .limit(inlineCount(page.limit))
-    .offset(pageOffset(page.offset, page.limit));
+  const rows = await pageOf(
+    exec
+      .select({
+        id: customer.id,
+        storeId: customer.storeId,
+        kind: customer.kind,
+        name: customer.name,
+        phone: customer.phone,
+        source: customer.source,
+        tags: customer.tags,
+        advisorId: customer.advisorId,
+        advisorName: advisor.displayName,
+        consultantId: customer.consultantId,
+        consultantName: consultant.displayName,
+        vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = ${customer.id})::int`,
+        anonymisedAt: customer.anonymisedAt,
+        createdAt: customer.createdAt,
+      })
+      .from(customer)
+      .leftJoin(advisor, eq(advisor.id, customer.advisorId))
+      .leftJoin(consultant, eq(consultant.id, customer.consultantId))
+      .where(where)
+      .orderBy(...page.order),
+    page.paging,
+  );
   const storeNames = await storeShortNames(
     exec,
     ctx,
@@ -241,8 +242,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
       const [items, total] = await Promise.all([
         listCustomers(db, ctx, w, {
           order: [orderBy(req.query.sort, sortable, desc(customer.createdAt)), customer.id],
-          limit: req.query.pageSize,
-          offset: (req.query.page - 1) * req.query.pageSize,
+          paging: req.query,
         }),
         listTotal(db, customer, w, req.query.count === 'exact'),
       ]);

@@ -10,7 +10,7 @@ import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { businessDay } from '../../kernel/doc-number.js';
-import { inlineCount, listQuery, listResponse, listTotal, pageOffset } from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal, pageOf, type Paging } from '../../kernel/list.js';
 import { recordScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { customer, followUp, vehicle } from './customers.schema.js';
@@ -106,7 +106,7 @@ export async function loadFollowUps(
   exec: Executor,
   locale: Locale,
   where: SQL | undefined,
-  opts: { order?: SQL[]; limit?: number; offset?: number } = {},
+  opts: { order?: SQL[]; paging?: Paging } = {},
 ): Promise<FollowUpItem[]> {
   const q = exec
     .select({
@@ -127,7 +127,7 @@ export async function loadFollowUps(
     .leftJoin(creator, eq(creator.id, followUp.createdBy))
     .where(where)
     .orderBy(...(opts.order ?? [desc(sql`coalesce(${followUp.doneAt}, ${followUp.createdAt})`), desc(followUp.id)]));
-  const rows = opts.limit ? await q.limit(inlineCount(opts.limit)).offset(pageOffset(opts.offset ?? 0, opts.limit)) : await q;
+  const rows = opts.paging ? await pageOf(q, opts.paging) : await q;
   return rows.map(({ f, customerPhone, label, labelEn, ...names }) => ({
     id: f.id,
     storeId: f.storeId,
@@ -248,7 +248,7 @@ export async function followUpRoutes(app: FastifyInstance): Promise<void> {
       if (!c) throw notFound();
       const w = and(eq(followUp.customerId, c.id), req.query.status ? eq(followUp.status, req.query.status) : undefined);
       const [items, total] = await Promise.all([
-        loadFollowUps(db, ctx.locale, w, { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize }),
+        loadFollowUps(db, ctx.locale, w, { paging: req.query }),
         listTotal(db, followUp, w, req.query.count === 'exact'),
       ]);
       return { items, ...total };

@@ -8,7 +8,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { pgCode, withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { inlineCount, likePattern, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOffset } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOf, type Paging } from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
@@ -59,7 +59,7 @@ export async function loadVehicles(
   exec: Executor,
   ctx: RequestContext,
   where: SQL | undefined,
-  opts: { order?: (SQL | typeof vehicle.id)[]; limit?: number; offset?: number } = {},
+  opts: { order?: (SQL | typeof vehicle.id)[]; paging?: Paging } = {},
 ): Promise<VehicleItem[]> {
   const q = exec
     .select({
@@ -79,7 +79,7 @@ export async function loadVehicles(
     .leftJoin(vehicleConfiguration, eq(vehicleConfiguration.id, vehicle.configurationId))
     .where(where)
     .orderBy(...(opts.order ?? [desc(vehicle.createdAt), vehicle.id]));
-  const rows = opts.limit ? await q.limit(inlineCount(opts.limit)).offset(pageOffset(opts.offset ?? 0, opts.limit)) : await q;
+  const rows = opts.paging ? await pageOf(q, opts.paging) : await q;
   // the store names come with the session (a join fewer to plan)
   const storeNames = await storeShortNames(
     exec,
@@ -229,8 +229,7 @@ export async function vehicleRoutes(app: FastifyInstance): Promise<void> {
       const [items, total] = await Promise.all([
         loadVehicles(app.database.db, ctx, w, {
           order: [orderBy(req.query.sort, sortable, desc(vehicle.createdAt)), vehicle.id],
-          limit: req.query.pageSize,
-          offset: (req.query.page - 1) * req.query.pageSize,
+          paging: req.query,
         }),
         listTotal(app.database.db, vehicle, w, req.query.count === 'exact'),
       ]);
