@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiSession, openBrowser, shot } from './browser.js';
+import { apiSession, openBrowser, pickOption, shot } from './browser.js';
 
 // Journey: an administrator (zh-CN) creates a service advisor for store 2 in the browser; the advisor signs in,
 // sees only the menu their role allows and store 2's data, and switches the UI to English and back.
@@ -20,13 +20,6 @@ async function signOut() {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
   await page.getByTestId('login-submit').waitFor();
-}
-
-/** antd Select: the selected label covers the input, so the click is forced; then the option by its text. */
-async function pickOption(select: ReturnType<Page['locator']>, text: string) {
-  await select.click({ force: true });
-  await select.fill(text); // filter first: long option lists are virtual
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 beforeAll(async () => {
@@ -64,8 +57,8 @@ describe('an administrator creates a service advisor in store 2', () => {
     await drawer.getByLabel('电话', { exact: true }).fill('13922334455');
     await drawer.getByLabel('密码', { exact: true }).fill('Advisor2026');
     await drawer.getByTestId('assignment-add').click();
-    await pickOption(drawer.locator('#assignments_0_storeId'), '南海店');
-    await pickOption(drawer.locator('#assignments_0_roleId'), '服务顾问');
+    await pickOption(page, drawer.locator('#assignments_0_storeId'), '南海店');
+    await pickOption(page, drawer.locator('#assignments_0_roleId'), '服务顾问');
     await shot(page, 'journey-02-create-user');
     await page.getByTestId('form-submit').click();
     await drawer.waitFor({ state: 'hidden' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeVin } from '@sifang/shared/validation/vin';
-import { openBrowser, shot } from './browser.js';
+import { openBrowser, pickOption, shot } from './browser.js';
 
 // Journey: a service advisor of 天河店 (zh-CN) finds the demo customer 张三 by pinyin initials and his car by the
 // last 6 VIN characters, opens the vehicle file, then registers a walk-in customer with their car: a wrong plate
@@ -30,13 +30,6 @@ async function signIn(username: string, password: string) {
 async function settledShot(name: string) {
   await page.waitForTimeout(400);
   await shot(page, name);
-}
-
-/** antd Select: the selected label covers the input, so the click is forced; then the option by its text. */
-async function pickOption(select: ReturnType<Page['locator']>, text: string) {
-  await select.click({ force: true });
-  await select.fill(text); // filter first: long option lists are virtual
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 async function openCreateForm() {
@@ -125,8 +118,9 @@ describe('a service advisor searches the customer files and registers a walk-in 
     await form.getByLabel('姓名', { exact: true }).fill('赵小燕');
     await form.getByLabel('手机号', { exact: true }).fill(phone);
     await form.locator('#vehicle_vin').fill(zhangSanVin);
+    // The model first: the wrong plate's message appears as it is typed and shifts the fields below it.
+    await pickOption(page, form.locator('#vehicle_configurationId'), '速腾');
     await form.locator('#vehicle_plate').fill('粤A1234');
-    await pickOption(form.locator('#vehicle_configurationId'), '速腾');
     await page.getByTestId('form-submit').click();
     const plateError = form.locator('.ant-form-item', { has: page.locator('#vehicle_plate') }).locator('.ant-form-item-explain-error');
     await plateError.waitFor();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const shotsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
@@ -38,6 +38,28 @@ export async function openBrowser(opts: { locale?: string; width?: number; heigh
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * antd Select: opens it (the selected label covers the input, so the click is forced), types the text to filter (long
+ * option lists are virtual) and clicks the option; then checks that the select shows it. A dropdown that moved or closed
+ * under the click (a validation message appearing above it shifts the form) is opened again, up to three times.
+ */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  const chosen = select
+    .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]')
+    .locator('.ant-select-selection-item', { hasText: text });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await select.click({ force: true });
+      await select.fill(text);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click({ timeout: 5_000 });
+      await chosen.first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
