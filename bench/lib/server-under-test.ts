@@ -1,5 +1,5 @@
-// The application as `npm start` builds it (same config from the environment, same app, same pool), plus the
-// instruments a benchmark needs, on routes under /api/bench (public, so they never touch a session):
+// The application as `npm start` builds it (same config from the environment, same heap setting, same app, same
+// pool), plus the instruments a benchmark needs, on routes under /api/bench (public, so they never touch a session):
 //   GET /api/bench/stats[?reset=1]  queries run, requests served, server-side time per route (p50/p95/p99),
 //                                   event-loop delay p99, RSS and heap — since the last reset;
 //   GET /api/bench/select1          B2 inside the application: Fastify + every hook + `SELECT 1` through its pool;
@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../../apps/server/src/config.js';
 import { migrateDatabase, openDatabase } from '../../apps/server/src/kernel/db.js';
+import { limitHeapGrowth } from '../../apps/server/src/kernel/heap.js';
 import { buildApp } from '../../apps/server/src/app.js';
 
 // Count every statement sent to PostgreSQL (drizzle and raw queries both end in Client#query).
@@ -25,6 +26,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof clientQuery;
 
 const config = loadConfig();
+limitHeapGrowth(config.heapGrowingPercent);
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements });
 await migrateDatabase(database);
 const app = await buildApp({ config, database });

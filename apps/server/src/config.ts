@@ -25,6 +25,8 @@ export type Config = {
   loginRatePerMinute: number;
   /** how long a loaded session is reused before it is read again (other processes see a change of rights this late) */
   sessionCacheMs: number;
+  /** V8's old generation grows to (1 + this/100) × what is alive before it is collected; 0: V8's own heuristics */
+  heapGrowingPercent: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Config {
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     loginWindowMs: 15 * 60_000,
     loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 30),
     sessionCacheMs: Number(env.SESSION_CACHE_MS ?? 5000),
+    heapGrowingPercent: Number(env.HEAP_GROWING_PERCENT ?? 50),
     dataKey: env.SIFANG_DATA_KEY || undefined,
     dataKeyFile: env.SIFANG_DATA_KEY_FILE ?? path.join(repoRoot, 'data', 'secret.key'),
   };

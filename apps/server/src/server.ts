@@ -3,12 +3,19 @@ import { performance } from 'node:perf_hooks';
 import { demoTemplatePath } from './demo/template.js';
 import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './kernel/db.js';
+import { limitHeapGrowth } from './kernel/heap.js';
 import { buildApp, buildPermissionRegistry } from './app.js';
 import { DEMO_PASSWORD, isSeeded, seedDemo, seedProduction } from './demo/seed.js';
 import { escalateOverdueComplaints } from './modules/customers/index.js';
 
 const started = performance.now();
 const config = loadConfig();
+try {
+  limitHeapGrowth(config.heapGrowingPercent);
+} catch (e) {
+  console.error(`Sifang DMS cannot start: ${(e as Error).message}`);
+  process.exit(1);
+}
 // A first embedded start with demo data copies in the demo database prepared at install time, when there is one.
 const template = demoTemplatePath(config);
 const fromTemplate = !config.databaseUrl && config.demo && !existsSync(config.dataDir) && existsSync(template);
