@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { LoadClient } from './load-client.js';
 import { latencySummary, repeated, round, type LatencySummary, type Repeated } from './stats.js';
 
 export type Req = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: string; body?: unknown; headers?: Record<string, string> };
@@ -137,19 +138,24 @@ export async function arrivals(
   return (performance.now() - start) / 1000;
 }
 
-/** Requests on a Poisson schedule at `rate` per second for `seconds`; latency from the scheduled departure. */
+/**
+ * Requests on a Poisson schedule at `rate` per second for `seconds`, sent by the lean `LoadClient`; latency from the
+ * scheduled departure.
+ */
 export async function openLoop(base: string, pick: (i: number) => Req, rate: number, seconds: number): Promise<OpenLoop> {
   const times: number[] = [];
   let errors = 0;
+  const client = new LoadClient(base);
   const elapsed = await arrivals(rate, seconds, async (i, scheduled) => {
     try {
-      const res = await send(base, pick(i));
+      const res = await client.request(pick(i));
       if (res.status >= 400) errors++;
     } catch {
       errors++;
     }
     times.push(performance.now() - scheduled);
   });
+  client.close();
   return { ...latencySummary(times), targetRps: round(rate, 0), achievedRps: round(times.length / elapsed, 0), errors };
 }
 

@@ -5,6 +5,7 @@
 // Open loop at the action level, so the offered load does not drop when the server slows. The number of staff
 // is raised until the 95th percentile of request latency reaches 100 ms.
 import { arrivals, send, type Req } from '../lib/load.js';
+import { LoadClient } from '../lib/load-client.js';
 import { latencySummary, round } from '../lib/stats.js';
 import { searchQueries, storeSamples, type StoreSamples } from '../lib/samples.js';
 import { createRng } from '../../apps/server/src/demo/data/rng.js';
@@ -132,12 +133,13 @@ export const scenario: Scenario = {
       const actionTimes: number[] = [];
       let errors = 0;
       const rate = staff / THINK_MEAN_S;
+      const client = new LoadClient(ctx.app.url);
       const runAction = async (i: number) => {
         const a = actors[i % actors.length]!;
         const kind = rng.weighted(weighted);
         const t0 = performance.now();
         for (const stage of actions[kind]!.make(a)) {
-          const results = await Promise.all(stage.map((r) => send(ctx.app.url, r).catch(() => ({ status: 599, ms: 0 }))));
+          const results = await Promise.all(stage.map((r) => client.request(r).catch(() => ({ status: 599, ms: 0 }))));
           for (const res of results) {
             if (res.status >= 400) errors++;
             requestTimes.push(res.ms);
@@ -147,6 +149,7 @@ export const scenario: Scenario = {
       };
       // the open loop schedules actions; each action's requests are timed from their own departure
       const seconds = await arrivals(rate, Math.max(ctx.settings.duration * 2, 8), (i) => runAction(i));
+      client.close();
       const rq = latencySummary(requestTimes);
       return {
         staff,
