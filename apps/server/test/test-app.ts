@@ -36,7 +36,10 @@ export type Client = {
  * A fresh copy of the seeded demo database and an app on it (PGlite, or PostgreSQL when DATABASE_URL is set).
  * `poolSize` (PostgreSQL): connections in the app's pool; 1 lets a test read what its one connection prepared.
  */
-export async function createTestApp(overrides: Partial<Config> = {}, { poolSize = 20 } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  { poolSize = 20, logger = false as boolean | object } = {},
+): Promise<TestApp> {
   let database: Database;
   let dropDatabase: (() => Promise<void>) | undefined;
   const url = process.env.DATABASE_URL;
@@ -66,7 +69,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, { poolSize 
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const app = await buildApp({ config, database, clock: () => clock.now, logger: false });
+  const app = await buildApp({ config, database, clock: () => clock.now, logger });
   await app.ready();
 
   const client = (cookie?: string, csrf?: string): Client => {
