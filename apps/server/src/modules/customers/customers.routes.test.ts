@@ -3,6 +3,9 @@ import { sql } from 'drizzle-orm';
 import { makeVin } from '@sifang/shared/validation/vin';
 import { COUNT_LIMIT } from '../../kernel/list.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.js';
+import { customerListPage } from './customers.routes.js';
+
+type PlanNode = { 'Parent Relationship'?: string; 'Actual Loops': number; Plans?: PlanNode[] };
 
 let t: TestApp;
 let advisor: Client;
@@ -198,6 +201,40 @@ describe('customers', () => {
     const complaints = await plan('SELECT id FROM complaint WHERE store_id = $1 ORDER BY received_at DESC, id DESC LIMIT 20 OFFSET 40');
     expect(complaints).toContain('complaint_store_list_idx');
     expect(complaints).not.toMatch(/Sort/);
+  });
+
+  it('counts the cars of the page’s customers only, however deep the page, and keeps the order asked for', async () => {
+    const storeId = await t.storeId('GZ01');
+    const where = sql`${sql.identifier('customer')}.${sql.identifier('store_id')} = ${storeId}`;
+    // PostgreSQL runs a select's sub-selects for the rows OFFSET skips too: the car count must come after the page
+    const carCounts = async (page: number) => {
+      const q = customerListPage(t.database.db, where, { sort: undefined, paging: { page, pageSize: 20 } }).toSQL();
+      const [row] = await t.database.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`, q.params);
+      const raw = row!['QUERY PLAN'];
+      const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+      const sub: PlanNode[] = [];
+      const walk = (n: PlanNode) => {
+        if (n['Parent Relationship'] === 'SubPlan') sub.push(n);
+        n.Plans?.forEach(walk);
+      };
+      walk(plan[0]!.Plan);
+      return sub.map((n) => n['Actual Loops']);
+    };
+    expect(await carCounts(1)).toEqual([20]);
+    expect(await carCounts(8)).toEqual([20]);
+    // the same customers, in the same order, as sorting the store's whole list by each key
+    for (const sort of [undefined, 'name', '-name', 'createdAt']) {
+      const res = await advisor.get('/api/customers', { query: { page: '3', pageSize: '20', ...(sort ? { sort } : {}) } });
+      const ids = (res.json() as { items: { id: string; vehicleCount: number }[] }).items;
+      const column = sort?.includes('name') ? 'name_pinyin' : 'created_at';
+      const dir = sort === undefined || sort.startsWith('-') ? 'DESC' : 'ASC';
+      const expected = await t.database.query<{ id: string; cars: number }>(
+        `SELECT c.id, (SELECT count(*) FROM vehicle v WHERE v.owner_id = c.id)::int AS cars FROM customer c
+         WHERE c.store_id = $1 AND c.merged_into_id IS NULL ORDER BY c.${column} ${dir}, c.id LIMIT 20 OFFSET 40`,
+        [storeId],
+      );
+      expect(ids.map((x) => [x.id, x.vehicleCount])).toEqual(expected.map((x) => [x.id, x.cars]));
+    }
   });
 
   it('exports the filtered list with an audit row; personal data in full only for a role that may reveal', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { translate, type MessageCode } from '@sifang/shared/i18n/messages';
@@ -9,7 +9,7 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOf, type Paging } from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, pageOf, type Paging } from '../../kernel/list.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
@@ -80,17 +80,21 @@ export async function loadCustomers(
   });
 }
 
+/** What the customer list sorts by (`sort=name`, `sort=-createdAt`); newest first by default. */
+const listSort = { name: customer.namePinyin, createdAt: customer.createdAt };
+
 /**
  * A page of the customer list: the columns the list shows, phones masked. No ID number to decrypt, no extra phones
  * to read: a page of 20 is 9 KB instead of the whole files' 15.5 KB, and one sub-select a row fewer.
+ * The page's customers are chosen first and their cars counted after: in one select, PostgreSQL computes a
+ * sub-select for each row that OFFSET skips as well (page 101 counted the cars of 2,020 customers). The outer
+ * select orders by the page's own order, which PostgreSQL knows the page has, so it does not sort again.
  */
-async function listCustomers(
-  exec: Executor,
-  ctx: RequestContext,
-  where: SQL | undefined,
-  page: { order: (SQL | typeof customer.id)[]; paging: Paging },
-): Promise<CustomerListItem[]> {
-  const rows = await pageOf(
+export function customerListPage(exec: Executor, where: SQL | undefined, { sort, paging }: { sort: string | undefined; paging: Paging }) {
+  const key = sort?.replace(/^-/, '');
+  const column = key && key in listSort ? listSort[key as keyof typeof listSort] : customer.createdAt;
+  const descending = key && key in listSort ? sort!.startsWith('-') : true;
+  const page = pageOf(
     exec
       .select({
         id: customer.id,
@@ -101,20 +105,49 @@ async function listCustomers(
         source: customer.source,
         tags: customer.tags,
         advisorId: customer.advisorId,
-        advisorName: advisor.displayName,
+        advisorName: sql<string | null>`${advisor.displayName}`.as('advisor_name'),
         consultantId: customer.consultantId,
-        consultantName: consultant.displayName,
-        vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = ${customer.id})::int`,
+        consultantName: sql<string | null>`${consultant.displayName}`.as('consultant_name'),
         anonymisedAt: customer.anonymisedAt,
         createdAt: customer.createdAt,
+        sortValue: sql`${column}`.as('sort_value'),
       })
       .from(customer)
       .leftJoin(advisor, eq(advisor.id, customer.advisorId))
       .leftJoin(consultant, eq(consultant.id, customer.consultantId))
       .where(where)
-      .orderBy(...page.order),
-    page.paging,
-  );
+      .orderBy(descending ? desc(column) : asc(column), customer.id),
+    paging,
+  ).as('page');
+  return exec
+    .select({
+      id: page.id,
+      storeId: page.storeId,
+      kind: page.kind,
+      name: page.name,
+      phone: page.phone,
+      source: page.source,
+      tags: page.tags,
+      advisorId: page.advisorId,
+      advisorName: page.advisorName,
+      consultantId: page.consultantId,
+      consultantName: page.consultantName,
+      // (drizzle leaves a one-table select's columns unqualified: inside the sub-select, `id` would be the car's)
+      vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int`,
+      anonymisedAt: page.anonymisedAt,
+      createdAt: page.createdAt,
+    })
+    .from(page)
+    .orderBy(descending ? desc(page.sortValue) : asc(page.sortValue), page.id);
+}
+
+async function listCustomers(
+  exec: Executor,
+  ctx: RequestContext,
+  where: SQL | undefined,
+  list: { sort: string | undefined; paging: Paging },
+): Promise<CustomerListItem[]> {
+  const rows = await customerListPage(exec, where, list);
   const storeNames = await storeShortNames(
     exec,
     ctx,
@@ -206,7 +239,6 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
       storeId: z.union([z.uuid(), z.literal('all')]).optional(),
     })
     .strict();
-  const sortable = { name: customer.namePinyin, createdAt: customer.createdAt };
 
   const listWhere = (ctx: RequestContext, q: z.infer<typeof filters>): SQL | undefined => {
     const conds: (SQL | undefined)[] = [storeScope(ctx, { storeId: customer.storeId }, q.storeId), isNull(customer.mergedIntoId)];
@@ -240,10 +272,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
       const [items, total] = await Promise.all([
-        listCustomers(db, ctx, w, {
-          order: [orderBy(req.query.sort, sortable, desc(customer.createdAt)), customer.id],
-          paging: req.query,
-        }),
+        listCustomers(db, ctx, w, { sort: req.query.sort, paging: req.query }),
         listTotal(db, customer, w, req.query.count === 'exact'),
       ]);
       return { items, ...total };
