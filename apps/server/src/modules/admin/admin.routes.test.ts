@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.js';
 import { createUserWithRole } from '../../../test/fixtures.js';
+import { subSelectRuns } from '../../../test/plans.js';
+import { usersPage } from './users.routes.js';
 
 let t: TestApp;
 let admin: Client;
@@ -118,6 +120,22 @@ describe('users', () => {
     const res = await admin.post(`/api/users/${me.user.id}/disable`);
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('user.cannot_disable_self');
+  });
+
+  it('reads the roles of the page’s users only, however deep the page, in the order asked for', async () => {
+    // PostgreSQL runs a select's sub-selects for the rows OFFSET skips too: the roles must be read after the page
+    expect(await subSelectRuns(t.database, usersPage(t.database.db, undefined, undefined, { page: 4, pageSize: 5 }))).toEqual([5]);
+    for (const sort of [undefined, 'displayName', '-username', 'createdAt']) {
+      const res = await admin.get('/api/users', { query: { page: '2', pageSize: '5', ...(sort ? { sort } : {}) } });
+      const items = (res.json() as { items: { id: string; roles: { roleCode: string }[] }[] }).items;
+      const column = { displayName: 'display_name', username: 'username', createdAt: 'created_at' }[sort?.replace('-', '') ?? 'username']!;
+      const expected = await t.database.query<{ id: string; roles: string[] }>(
+        `SELECT u.id, ARRAY(SELECT r.code FROM user_role ur JOIN role r ON r.id = ur.role_id JOIN store s ON s.id = ur.store_id
+           WHERE ur.user_id = u.id ORDER BY s.code, r.code) AS roles
+         FROM app_user u ORDER BY u.${column} ${sort?.startsWith('-') ? 'DESC' : 'ASC'}, u.id LIMIT 5 OFFSET 5`,
+      );
+      expect(items.map((u) => [u.id, u.roles.map((r) => r.roleCode)])).toEqual(expected.map((u) => [u.id, u.roles]));
+    }
   });
 
   it('lists, filters and exports users with an audit row', async () => {

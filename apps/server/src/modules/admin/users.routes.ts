@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, eq, exists, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { zPhone } from '@sifang/shared/validation/zod';
 import { appUser, department, role, store, userRole } from '../../kernel/kernel.schema.js';
@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
 import { hashPassword, isStrongPassword } from '../../kernel/password.js';
 import { deleteUserSessions } from '../../kernel/session.js';
-import { likePattern, listQuery, listResponse, listTotal, orderBy, pageOf } from '../../kernel/list.js';
+import { likePattern, listQuery, listResponse, listTotal, pageOf, type Paging } from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 
 const assignment = z.strictObject({ storeId: z.uuid(), roleId: z.uuid() });
@@ -72,6 +72,46 @@ const selectUsersWithRoles = (exec: Executor) =>
         WHERE ur.user_id = app_user.id), '[]'::json)`, // (drizzle leaves a one-table select's columns unqualified)
     })
     .from(appUser);
+
+const usersSort = { username: appUser.username, displayName: appUser.displayName, createdAt: appUser.createdAt };
+
+/**
+ * A page of the users list with each user's roles. The page's users are chosen in a sub-select and their roles read
+ * outside it: in one select, PostgreSQL computes the roles' sub-select for the rows OFFSET skips too. The outer select
+ * orders by the page's own order, which PostgreSQL knows the page has, so it does not sort again.
+ */
+export function usersPage(exec: Executor, where: SQL | undefined, sort: string | undefined, paging: Paging) {
+  const key = sort?.replace(/^-/, '');
+  const known = !!key && key in usersSort;
+  const column = known ? usersSort[key as keyof typeof usersSort] : appUser.username;
+  const descending = known && sort!.startsWith('-');
+  const page = pageOf(
+    exec
+      .select({ ...shownColumns, sortValue: sql`${column}`.as('sort_value') })
+      .from(appUser)
+      .where(where)
+      .orderBy(descending ? desc(column) : asc(column), appUser.id),
+    paging,
+  ).as('page');
+  return exec
+    .select({
+      id: page.id,
+      username: page.username,
+      displayName: page.displayName,
+      phone: page.phone,
+      locale: page.locale,
+      active: page.active,
+      departmentId: page.departmentId,
+      createdAt: page.createdAt,
+      // (drizzle leaves a one-table select's columns unqualified: hence page.id written out)
+      roles: sql<RoleOfUser[]>`coalesce((SELECT json_agg(json_build_object('storeId', ur.store_id, 'storeName', s.short_name,
+          'roleId', r.id, 'roleCode', r.code, 'roleName', r.name) ORDER BY s.code, r.code)
+        FROM ${userRole} ur JOIN ${role} r ON r.id = ur.role_id JOIN ${store} s ON s.id = ur.store_id
+        WHERE ur.user_id = page.id), '[]'::json)`,
+    })
+    .from(page)
+    .orderBy(descending ? desc(page.sortValue) : asc(page.sortValue), page.id);
+}
 
 async function withRoles(exec: Executor, users: (typeof appUser.$inferSelect)[]) {
   if (users.length === 0) return [];
@@ -170,7 +210,6 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     }
     return and(...conds.filter(Boolean));
   };
-  const sortable = { username: appUser.username, displayName: appUser.displayName, createdAt: appUser.createdAt };
 
   r.get(
     '/api/users',
@@ -180,12 +219,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
       const [items, total] = await Promise.all([
-        pageOf(
-          selectUsersWithRoles(db)
-            .where(w)
-            .orderBy(orderBy(req.query.sort, sortable, asc(appUser.username)), appUser.id),
-          req.query,
-        ),
+        usersPage(db, w, req.query.sort, req.query),
         listTotal(db, appUser, w, req.query.count === 'exact'),
       ]);
       return { items, ...total };

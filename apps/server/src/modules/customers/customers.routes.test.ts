@@ -3,9 +3,8 @@ import { sql } from 'drizzle-orm';
 import { makeVin } from '@sifang/shared/validation/vin';
 import { COUNT_LIMIT } from '../../kernel/list.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.js';
+import { subSelectRuns } from '../../../test/plans.js';
 import { customerListPage } from './customers.routes.js';
-
-type PlanNode = { 'Parent Relationship'?: string; 'Actual Loops': number; Plans?: PlanNode[] };
 
 let t: TestApp;
 let advisor: Client;
@@ -207,19 +206,8 @@ describe('customers', () => {
     const storeId = await t.storeId('GZ01');
     const where = sql`${sql.identifier('customer')}.${sql.identifier('store_id')} = ${storeId}`;
     // PostgreSQL runs a select's sub-selects for the rows OFFSET skips too: the car count must come after the page
-    const carCounts = async (page: number) => {
-      const q = customerListPage(t.database.db, where, { sort: undefined, paging: { page, pageSize: 20 } }).toSQL();
-      const [row] = await t.database.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`, q.params);
-      const raw = row!['QUERY PLAN'];
-      const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-      const sub: PlanNode[] = [];
-      const walk = (n: PlanNode) => {
-        if (n['Parent Relationship'] === 'SubPlan') sub.push(n);
-        n.Plans?.forEach(walk);
-      };
-      walk(plan[0]!.Plan);
-      return sub.map((n) => n['Actual Loops']);
-    };
+    const carCounts = (page: number) =>
+      subSelectRuns(t.database, customerListPage(t.database.db, where, { sort: undefined, paging: { page, pageSize: 20 } }));
     expect(await carCounts(1)).toEqual([20]);
     expect(await carCounts(8)).toEqual([20]);
     // the same customers, in the same order, as sorting the store's whole list by each key
