@@ -83,14 +83,37 @@ export async function loadCustomers(
 /** What the customer list sorts by (`sort=name`, `sort=-createdAt`); newest first by default. */
 const listSort = { name: customer.namePinyin, createdAt: customer.createdAt };
 
+/** A row of the customer list's statement, as PostgreSQL names its columns. */
+type ListRow = {
+  id: string;
+  store_id: string;
+  kind: 'person' | 'company';
+  name: string;
+  phone: string;
+  source: string;
+  tags: string[] | string;
+  advisor_id: string | null;
+  advisor_name: string | null;
+  consultant_id: string | null;
+  consultant_name: string | null;
+  vehicle_count: number;
+  anonymised_at: string | null;
+  created_at: string;
+};
+
 /**
- * A page of the customer list: the columns the list shows, phones masked. No ID number to decrypt, no extra phones
+ * The statement of a page of the customer list: the columns the list shows. No ID number to decrypt, no extra phones
  * to read: a page of 20 is 9 KB instead of the whole files' 15.5 KB, and one sub-select a row fewer.
- * The page's customers are chosen first and their cars counted after: in one select, PostgreSQL computes a
- * sub-select for each row that OFFSET skips as well (page 101 counted the cars of 2,020 customers). The outer
- * select orders by the page's own order, which PostgreSQL knows the page has, so it does not sort again.
+ * The page's customers are chosen in a sub-select and their cars counted outside it: in one select, PostgreSQL computes
+ * a sub-select for each row that OFFSET skips as well (page 101 counted the cars of 2,020 customers). The outer select
+ * orders by the page's own order, which PostgreSQL knows the page has, so it does not sort again; it is written as
+ * SQL around the page because drizzle takes twice as long (≈0.1 ms more a request) to build a select from a sub-select.
  */
-export function customerListPage(exec: Executor, where: SQL | undefined, { sort, paging }: { sort: string | undefined; paging: Paging }) {
+export function customerListPage(
+  exec: Executor,
+  where: SQL | undefined,
+  { sort, paging }: { sort: string | undefined; paging: Paging },
+): SQL {
   const key = sort?.replace(/^-/, '');
   const column = key && key in listSort ? listSort[key as keyof typeof listSort] : customer.createdAt;
   const descending = key && key in listSort ? sort!.startsWith('-') : true;
@@ -105,9 +128,9 @@ export function customerListPage(exec: Executor, where: SQL | undefined, { sort,
         source: customer.source,
         tags: customer.tags,
         advisorId: customer.advisorId,
-        advisorName: sql<string | null>`${advisor.displayName}`.as('advisor_name'),
+        advisorName: sql`${advisor.displayName}`.as('advisor_name'),
         consultantId: customer.consultantId,
-        consultantName: sql<string | null>`${consultant.displayName}`.as('consultant_name'),
+        consultantName: sql`${consultant.displayName}`.as('consultant_name'),
         anonymisedAt: customer.anonymisedAt,
         createdAt: customer.createdAt,
         sortValue: sql`${column}`.as('sort_value'),
@@ -118,27 +141,9 @@ export function customerListPage(exec: Executor, where: SQL | undefined, { sort,
       .where(where)
       .orderBy(descending ? desc(column) : asc(column), customer.id),
     paging,
-  ).as('page');
-  return exec
-    .select({
-      id: page.id,
-      storeId: page.storeId,
-      kind: page.kind,
-      name: page.name,
-      phone: page.phone,
-      source: page.source,
-      tags: page.tags,
-      advisorId: page.advisorId,
-      advisorName: page.advisorName,
-      consultantId: page.consultantId,
-      consultantName: page.consultantName,
-      // (drizzle leaves a one-table select's columns unqualified: inside the sub-select, `id` would be the car's)
-      vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int`,
-      anonymisedAt: page.anonymisedAt,
-      createdAt: page.createdAt,
-    })
-    .from(page)
-    .orderBy(descending ? desc(page.sortValue) : asc(page.sortValue), page.id);
+  );
+  return sql`SELECT page.*, (SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int AS vehicle_count
+    FROM ${page} page ORDER BY page.sort_value ${descending ? sql`DESC` : sql`ASC`}, page.id`;
 }
 
 async function listCustomers(
@@ -147,7 +152,23 @@ async function listCustomers(
   where: SQL | undefined,
   list: { sort: string | undefined; paging: Paging },
 ): Promise<CustomerListItem[]> {
-  const rows = await customerListPage(exec, where, list);
+  const rows = ((await exec.execute(customerListPage(exec, where, list))) as unknown as { rows: ListRow[] }).rows.map((r) => ({
+    id: r.id,
+    storeId: r.store_id,
+    kind: r.kind,
+    name: r.name,
+    phone: r.phone,
+    source: r.source,
+    tags: customer.tags.mapFromDriverValue(r.tags) as string[],
+    advisorId: r.advisor_id,
+    advisorName: r.advisor_name,
+    consultantId: r.consultant_id,
+    consultantName: r.consultant_name,
+    vehicleCount: r.vehicle_count,
+    // the drivers hand timestamps (and, for PGlite, arrays) over as text: the columns read them as drizzle would
+    anonymisedAt: r.anonymised_at === null ? null : (customer.anonymisedAt.mapFromDriverValue(r.anonymised_at) as Date),
+    createdAt: customer.createdAt.mapFromDriverValue(r.created_at) as Date,
+  }));
   const storeNames = await storeShortNames(
     exec,
     ctx,
