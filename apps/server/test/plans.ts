@@ -19,7 +19,7 @@ export async function subSelectRuns(database: Database, query: SQL | { toSQL(): 
     const [row] = await database.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`, q.params);
     raw = row!['QUERY PLAN'];
   }
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+  const plan = raw as { Plan: PlanNode }[];
   const runs: number[] = [];
   const walk = (n: PlanNode) => {
     if (n['Parent Relationship'] === 'SubPlan') runs.push(n['Actual Loops']);

@@ -1,4 +1,4 @@
-import { asc, count, desc, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { asc, count, desc, ilike, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from './db.js';
@@ -102,8 +102,35 @@ export function searchCondition(q: string | undefined, columns: readonly PgColum
   return or(...columns.map((c) => ilike(c, pattern)));
 }
 
+/** A list's sort key: the column and its direction. */
+export type ListSort = { column: PgColumn | SQL; descending: boolean };
+
+/** The column and direction `sort` asks for (`name` or `-name`), or undefined when it names no sortable column. */
+export function sortOf(sort: string | undefined, sortable: Record<string, PgColumn | SQL>): ListSort | undefined {
+  const column = sort ? sortable[sort.replace(/^-/, '')] : undefined;
+  return column ? { column, descending: sort!.startsWith('-') } : undefined;
+}
+
+/** ORDER BY's term for a sort key. */
+export const sortOrder = (s: ListSort): SQL => (s.descending ? desc(s.column) : asc(s.column));
+
 export function orderBy(sort: string | undefined, sortable: Record<string, PgColumn | SQL>, fallback: SQL): SQL {
-  const col = sort ? sortable[sort.replace(/^-/, '')] : undefined;
-  if (!col) return fallback;
-  return sort!.startsWith('-') ? desc(col) : asc(col);
+  const s = sortOf(sort, sortable);
+  return s ? sortOrder(s) : fallback;
+}
+
+/** The column a page selects as `sort_value` for `aroundPage` to order by. */
+export const sortValue = (s: ListSort) => sql`${s.column}`.as('sort_value');
+
+/**
+ * A list page whose rows carry a sub-select each (a count, an aggregate): the page is chosen first — `page`, selecting
+ * `id` and `sortValue(s)`, ordered by `s` then id, with its LIMIT and OFFSET — and `perRow` (written against `page.id`)
+ * runs outside it for the page's rows only. In one select, PostgreSQL computes such sub-selects for every row that
+ * OFFSET skips as well (page 101 of the customer list counted the cars of 2,020 customers). The outer select orders
+ * by the page's own order, which PostgreSQL knows the page has, so it does not sort again. It is SQL around the
+ * drizzle-built page: drizzle takes twice as long (≈0.1 ms a request) to build a select from a sub-select. The rows
+ * come back as PostgreSQL names the columns, unconverted.
+ */
+export function aroundPage(page: SQLWrapper, perRow: SQL, s: ListSort): SQL {
+  return sql`SELECT page.*, ${perRow} FROM ${page} page ORDER BY page.sort_value ${s.descending ? sql`DESC` : sql`ASC`}, page.id`;
 }

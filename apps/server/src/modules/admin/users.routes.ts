@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, desc, eq, exists, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { zPhone } from '@sifang/shared/validation/zod';
 import { appUser, department, role, store, userRole } from '../../kernel/kernel.schema.js';
@@ -10,7 +10,18 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
 import { hashPassword, isStrongPassword } from '../../kernel/password.js';
 import { deleteUserSessions } from '../../kernel/session.js';
-import { likePattern, listQuery, listResponse, listTotal, pageOf, type Paging } from '../../kernel/list.js';
+import {
+  aroundPage,
+  likePattern,
+  listQuery,
+  listResponse,
+  listTotal,
+  pageOf,
+  sortOf,
+  sortOrder,
+  sortValue,
+  type Paging,
+} from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 
 const assignment = z.strictObject({ storeId: z.uuid(), roleId: z.uuid() });
@@ -75,30 +86,25 @@ const selectUsersWithRoles = (exec: Executor) =>
 
 const usersSort = { username: appUser.username, displayName: appUser.displayName, createdAt: appUser.createdAt };
 
-/**
- * The statement of a page of the users list with each user's roles. The page's users are chosen in a sub-select and
- * their roles read outside it: in one select, PostgreSQL computes the roles' sub-select for the rows OFFSET skips too.
- * The outer select orders by the page's own order, which PostgreSQL knows the page has, so it does not sort again; it
- * is written as SQL around the page because drizzle takes twice as long to build a select from a sub-select.
- */
+/** The statement of a page of the users list with each user's roles, read for the page's rows only (`aroundPage`). */
 export function usersPage(exec: Executor, where: SQL | undefined, sort: string | undefined, paging: Paging): SQL {
-  const key = sort?.replace(/^-/, '');
-  const known = !!key && key in usersSort;
-  const column = known ? usersSort[key as keyof typeof usersSort] : appUser.username;
-  const descending = known && sort!.startsWith('-');
+  const s = sortOf(sort, usersSort) ?? { column: appUser.username, descending: false };
   const page = pageOf(
     exec
-      .select({ ...shownColumns, sortValue: sql`${column}`.as('sort_value') })
+      .select({ ...shownColumns, sortValue: sortValue(s) })
       .from(appUser)
       .where(where)
-      .orderBy(descending ? desc(column) : asc(column), appUser.id),
+      .orderBy(sortOrder(s), appUser.id),
     paging,
   );
-  return sql`SELECT page.*, coalesce((SELECT json_agg(json_build_object('storeId', ur.store_id, 'storeName', s.short_name,
+  return aroundPage(
+    page,
+    sql`coalesce((SELECT json_agg(json_build_object('storeId', ur.store_id, 'storeName', s.short_name,
       'roleId', r.id, 'roleCode', r.code, 'roleName', r.name) ORDER BY s.code, r.code)
     FROM ${userRole} ur JOIN ${role} r ON r.id = ur.role_id JOIN ${store} s ON s.id = ur.store_id
-    WHERE ur.user_id = page.id), '[]'::json) AS roles
-    FROM ${page} page ORDER BY page.sort_value ${descending ? sql`DESC` : sql`ASC`}, page.id`;
+    WHERE ur.user_id = page.id), '[]'::json) AS roles`,
+    s,
+  );
 }
 
 type UserListRow = {
@@ -110,7 +116,7 @@ type UserListRow = {
   active: boolean;
   department_id: string | null;
   created_at: string;
-  roles: RoleOfUser[] | string;
+  roles: RoleOfUser[];
 };
 
 async function listUsers(exec: Executor, where: SQL | undefined, sort: string | undefined, paging: Paging) {
@@ -123,9 +129,9 @@ async function listUsers(exec: Executor, where: SQL | undefined, sort: string | 
     locale: u.locale,
     active: u.active,
     departmentId: u.department_id,
-    // the drivers hand timestamps over as text: the column reads them as drizzle would
+    // the drivers hand timestamps over as text (drizzle's setting): the column reads them as drizzle would
     createdAt: appUser.createdAt.mapFromDriverValue(u.created_at) as Date,
-    roles: typeof u.roles === 'string' ? (JSON.parse(u.roles) as RoleOfUser[]) : u.roles,
+    roles: u.roles,
   }));
 }
 

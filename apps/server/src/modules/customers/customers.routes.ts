@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { translate, type MessageCode } from '@sifang/shared/i18n/messages';
@@ -9,7 +9,18 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, pageOf, type Paging } from '../../kernel/list.js';
+import {
+  aroundPage,
+  listQuery,
+  listResponse,
+  listTotal,
+  MAX_EXPORT_ROWS,
+  pageOf,
+  sortOf,
+  sortOrder,
+  sortValue,
+  type Paging,
+} from '../../kernel/list.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
@@ -91,7 +102,7 @@ type ListRow = {
   name: string;
   phone: string;
   source: string;
-  tags: string[] | string;
+  tags: string[];
   advisor_id: string | null;
   advisor_name: string | null;
   consultant_id: string | null;
@@ -102,21 +113,16 @@ type ListRow = {
 };
 
 /**
- * The statement of a page of the customer list: the columns the list shows. No ID number to decrypt, no extra phones
- * to read: a page of 20 is 9 KB instead of the whole files' 15.5 KB, and one sub-select a row fewer.
- * The page's customers are chosen in a sub-select and their cars counted outside it: in one select, PostgreSQL computes
- * a sub-select for each row that OFFSET skips as well (page 101 counted the cars of 2,020 customers). The outer select
- * orders by the page's own order, which PostgreSQL knows the page has, so it does not sort again; it is written as
- * SQL around the page because drizzle takes twice as long (≈0.1 ms more a request) to build a select from a sub-select.
+ * The statement of a page of the customer list: the columns the list shows, the cars counted for the page's rows only
+ * (`aroundPage`). No ID number to decrypt, no extra phones to read: a page of 20 is 9 KB instead of the whole files'
+ * 15.5 KB.
  */
 export function customerListPage(
   exec: Executor,
   where: SQL | undefined,
   { sort, paging }: { sort: string | undefined; paging: Paging },
 ): SQL {
-  const key = sort?.replace(/^-/, '');
-  const column = key && key in listSort ? listSort[key as keyof typeof listSort] : customer.createdAt;
-  const descending = key && key in listSort ? sort!.startsWith('-') : true;
+  const s = sortOf(sort, listSort) ?? { column: customer.createdAt, descending: true };
   const page = pageOf(
     exec
       .select({
@@ -133,17 +139,16 @@ export function customerListPage(
         consultantName: sql`${consultant.displayName}`.as('consultant_name'),
         anonymisedAt: customer.anonymisedAt,
         createdAt: customer.createdAt,
-        sortValue: sql`${column}`.as('sort_value'),
+        sortValue: sortValue(s),
       })
       .from(customer)
       .leftJoin(advisor, eq(advisor.id, customer.advisorId))
       .leftJoin(consultant, eq(consultant.id, customer.consultantId))
       .where(where)
-      .orderBy(descending ? desc(column) : asc(column), customer.id),
+      .orderBy(sortOrder(s), customer.id),
     paging,
   );
-  return sql`SELECT page.*, (SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int AS vehicle_count
-    FROM ${page} page ORDER BY page.sort_value ${descending ? sql`DESC` : sql`ASC`}, page.id`;
+  return aroundPage(page, sql`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int AS vehicle_count`, s);
 }
 
 async function listCustomers(
@@ -159,13 +164,13 @@ async function listCustomers(
     name: r.name,
     phone: r.phone,
     source: r.source,
-    tags: customer.tags.mapFromDriverValue(r.tags) as string[],
+    tags: r.tags,
     advisorId: r.advisor_id,
     advisorName: r.advisor_name,
     consultantId: r.consultant_id,
     consultantName: r.consultant_name,
     vehicleCount: r.vehicle_count,
-    // the drivers hand timestamps (and, for PGlite, arrays) over as text: the columns read them as drizzle would
+    // the drivers hand timestamps over as text (drizzle's setting): the columns read them as drizzle would
     anonymisedAt: r.anonymised_at === null ? null : (customer.anonymisedAt.mapFromDriverValue(r.anonymised_at) as Date),
     createdAt: customer.createdAt.mapFromDriverValue(r.created_at) as Date,
   }));
