@@ -8,7 +8,7 @@ import type { HotWrite, Scenario } from '../lib/types.js';
 
 /** The list page's statement as the route sends it for an unfiltered page of store S001, at the given offset. */
 const listPageSql = (offset: number) =>
-  `select "id", "store_id", "kind", "name", "phone", "source", "tags", "advisor_id", "advisor_name", "consultant_id", "consultant_name", (SELECT count(*) FROM "vehicle" v WHERE v.owner_id = page.id)::int, "anonymised_at", "created_at" from (select "customer"."id", "customer"."store_id", "customer"."kind", "customer"."name", "customer"."phone", "customer"."source", "customer"."tags", "customer"."advisor_id", "advisor"."display_name" as "advisor_name", "customer"."consultant_id", "consultant"."display_name" as "consultant_name", "customer"."anonymised_at", "customer"."created_at", "customer"."created_at" as "sort_value" from "customer" left join "app_user" "advisor" on "advisor"."id" = "customer"."advisor_id" left join "app_user" "consultant" on "consultant"."id" = "customer"."consultant_id" where ("customer"."store_id" = :sid and "customer"."merged_into_id" is null) order by "customer"."created_at" desc, "customer"."id" limit 20 offset ${offset}) "page" order by "sort_value" desc, "page"."id";`;
+  `SELECT page.*, (SELECT count(*) FROM "vehicle" v WHERE v.owner_id = page.id)::int AS vehicle_count FROM (select "customer"."id", "customer"."store_id", "customer"."kind", "customer"."name", "customer"."phone", "customer"."source", "customer"."tags", "customer"."advisor_id", "advisor"."display_name" as "advisor_name", "customer"."consultant_id", "consultant"."display_name" as "consultant_name", "customer"."anonymised_at", "customer"."created_at", "customer"."created_at" as "sort_value" from "customer" left join "app_user" "advisor" on "advisor"."id" = "customer"."advisor_id" left join "app_user" "consultant" on "consultant"."id" = "customer"."consultant_id" WHERE ("customer"."store_id" = :sid and "customer"."merged_into_id" is null) ORDER BY "customer"."created_at" desc, "customer"."id" LIMIT 20 OFFSET ${offset}) page ORDER BY page.sort_value DESC, page.id;`;
 
 /**
  * The database's share of the list's first pages: pgbench runs the two statements the route sends for an unfiltered
@@ -23,7 +23,7 @@ const listSql: HotWrite = {
 SELECT sid FROM bench_list \\gset
 ${[0, 1, 2, 3, 4].map((page) => `${page === 0 ? '\\if' : '\\elif'} :page = ${page}\n${listPageSql(page * 20)}`).join('\n')}
 \\endif
-select count(*) from (select 1 from "customer" where ("customer"."store_id" = :sid and "customer"."merged_into_id" is null) limit 1001) "matches";
+SELECT count(*)::int AS n FROM (SELECT 1 FROM "customer" WHERE ("customer"."store_id" = :sid and "customer"."merged_into_id" is null) LIMIT 1001) matches;
 `,
 };
 

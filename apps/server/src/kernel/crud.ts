@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, eq, getTableColumns, getTableName, inArray, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, getTableName, inArray, sql, type DriverValueDecoder, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Locale } from '@sifang/shared/errors';
@@ -10,13 +10,17 @@ import { requireCtx, type RequestContext } from './context.js';
 import { withTx, type Executor, type Tx } from './db.js';
 import { AppError, notFound } from './errors.js';
 import { changedFields, writeAudit } from './audit.js';
-import { listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOf, searchCondition } from './list.js';
+import { limitOffset, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, searchCondition, type Paging } from './list.js';
+import { fixedSql } from './fixed-sql.js';
 import { readXlsx, sendXlsx, toXlsx, XLSX_MIME, type ExcelColumn } from './excel.js';
 import { recordScope, storeScope } from './store-scope.js';
 
 type AnyTable = PgTable & { id: PgColumn; storeId?: PgColumn };
 type Row = Record<string, unknown> & { id: string };
 type ZObj = z.ZodObject<z.ZodRawShape>;
+/** A field computed in SQL (`CrudDefinition.columns`), and how its value is read from the driver. */
+export type ComputedColumn = { sql: SQL; decoder?: DriverValueDecoder<unknown, unknown> };
+const asIs: DriverValueDecoder<unknown, unknown> = { mapFromDriverValue: (value) => value };
 
 /** A reference from a field to another table; store-owned targets must be in the caller's current store. */
 export type Reference = { field: string; table: AnyTable; storeOwned?: boolean };
@@ -52,9 +56,9 @@ export type CrudDefinition = {
   references?: readonly Reference[];
   /**
    * Computed fields read with each row, in the same statement (e.g. this store's price as a sub-select): cheaper than
-   * a second query in `decorate`.
+   * a second query in `decorate`. `decoder` converts what the driver hands over (e.g. a bigint column).
    */
-  columns?: (ctx: RequestContext) => Record<string, SQL.Aliased | SQL>;
+  columns?: (ctx: RequestContext) => Record<string, ComputedColumn>;
   /** extra or computed fields for the current user (field rules, masking), from the rows read */
   decorate?: (exec: Executor, ctx: RequestContext, rows: Row[]) => Promise<Record<string, unknown>[]>;
   exportColumns: (locale: Locale) => ExcelColumn<Record<string, unknown>>[];
@@ -104,7 +108,39 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
   const decorate = async (exec: Executor, ctx: RequestContext, rows: Row[]) => (def.decorate ? def.decorate(exec, ctx, rows) : rows);
   /** the table's rows with the computed columns */
   const selectRows = (exec: Executor, ctx: RequestContext) =>
-    exec.select({ ...getTableColumns(table as PgTable), ...(def.columns?.(ctx) ?? {}) }).from(table as PgTable);
+    exec
+      .select({
+        ...getTableColumns(table as PgTable),
+        ...Object.fromEntries(Object.entries(def.columns?.(ctx) ?? {}).map(([key, c]) => [key, c.sql.mapWith(c.decoder ?? asIs)])),
+      })
+      .from(table as PgTable);
+  /**
+   * A page of the list: the rows `selectRows` reads, in one statement of which the table's columns are rendered once
+   * (`fixedSql`) and only the computed columns, the filter, the order and the page at each request. The rows are
+   * converted as drizzle converts a select's rows: each value by its column, or by its computed column's `mapWith`.
+   */
+  const tableFields = Object.entries(getTableColumns(table as PgTable));
+  const tableColumns = fixedSql(
+    sql.join(
+      tableFields.map(([key, column]) => sql`${column} AS ${sql.identifier(key)}`),
+      sql`, `,
+    ),
+  );
+  const listPage = async (exec: Executor, ctx: RequestContext, w: SQL | undefined, order: SQL, paging: Paging): Promise<Row[]> => {
+    const computed = Object.entries(def.columns?.(ctx) ?? {});
+    const statement = sql`SELECT ${tableColumns}${sql.join(
+      computed.map(([key, c]) => sql`, ${c.sql} AS ${sql.identifier(key)}`),
+    )} FROM ${table}${w ? sql` WHERE ${w}` : sql``} ORDER BY ${order}, ${table.id} ${limitOffset(paging)}`;
+    const { rows } = (await exec.execute(statement)) as unknown as { rows: Record<string, unknown>[] };
+    const decode = (value: unknown, decoder: DriverValueDecoder<unknown, unknown>) =>
+      value === null || value === undefined ? null : decoder.mapFromDriverValue(value);
+    return rows.map((raw) => {
+      const row: Record<string, unknown> = {};
+      for (const [key, column] of tableFields) row[key] = decode(raw[key], column);
+      for (const [key, c] of computed) row[key] = decode(raw[key], c.decoder ?? asIs);
+      return row as Row;
+    });
+  };
   /** a row just written, as the list shows it */
   const reread = async (exec: Executor, ctx: RequestContext, row: Row): Promise<Row> =>
     def.columns ? ((await selectRows(exec, ctx).where(eq(table.id, row.id)))[0] as Row) : row;
@@ -121,15 +157,10 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       const db = app.database.db;
       const w = where(ctx, q);
       const [rows, total] = await Promise.all([
-        pageOf(
-          selectRows(db, ctx)
-            .where(w)
-            .orderBy(orderBy(q.sort, def.sortable, def.defaultSort), table.id),
-          q,
-        ),
+        listPage(db, ctx, w, orderBy(q.sort, def.sortable, def.defaultSort), q),
         listTotal(db, table, w, q.count === 'exact'),
       ]);
-      return { items: (await decorate(db, ctx, rows as Row[])) as never[], ...total };
+      return { items: (await decorate(db, ctx, rows)) as never[], ...total };
     },
   );
 

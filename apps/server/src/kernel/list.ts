@@ -1,7 +1,8 @@
-import { asc, count, desc, ilike, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { asc, desc, ilike, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from './db.js';
+import { fixedSql } from './fixed-sql.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const MAX_EXPORT_ROWS = 50_000;
@@ -44,9 +45,14 @@ export type ListTotal = { total: number; totalExact: boolean };
  * Only a non-negative integer is accepted (page sizes and offsets come validated by `listQuery`).
  */
 export function inlineCount(n: number): number {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
   // drizzle's limit() and offset() take numbers, and write an SQL chunk given in their place as it is
-  return sql.raw(String(n)) as unknown as number;
+  return inlineRows(n) as unknown as number;
+}
+
+/** A row count as SQL text (see `inlineCount`). */
+function inlineRows(n: number): SQL {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
+  return sql.raw(String(n));
 }
 
 /**
@@ -76,21 +82,23 @@ export function pageOf<Q extends Pageable>(query: Q, paging: Paging): ReturnType
   return query.limit(limit).offset(offset) as ReturnType<ReturnType<Q['limit']>['offset']>;
 }
 
+/** LIMIT and OFFSET of a list page written as SQL (see `pageRows`: which of them go into the text). */
+export function limitOffset(q: Paging): SQL {
+  const offset = (q.page - 1) * q.pageSize;
+  return sql`LIMIT ${inlineRows(q.pageSize)} OFFSET ${q.page <= INLINE_PAGES ? inlineRows(offset) : offset}`;
+}
+
+const whereClause = (where: SQL | undefined): SQL => (where ? sql` WHERE ${where}` : sql``);
+
 /** The total of a list: exact up to COUNT_LIMIT (or always, when `exact`), else COUNT_LIMIT and `totalExact: false`. */
 export async function listTotal(exec: Executor, table: PgTable, where: SQL | undefined, exact = false): Promise<ListTotal> {
-  if (exact) {
-    const [all] = await exec.select({ n: count() }).from(table).where(where);
-    return { total: all?.n ?? 0, totalExact: true };
-  }
-  const matches = exec
-    .select({ one: sql`1` })
-    .from(table)
-    .where(where)
-    .limit(inlineCount(COUNT_LIMIT + 1))
-    .as('matches');
-  const [capped] = await exec.select({ n: count() }).from(matches);
-  const n = capped?.n ?? 0;
-  return n > COUNT_LIMIT ? { total: COUNT_LIMIT, totalExact: false } : { total: n, totalExact: true };
+  // SQL rather than drizzle's builder: building the capped count as a select from a sub-select took ≈100 µs
+  const statement = exact
+    ? sql`SELECT count(*)::int AS n FROM ${table}${whereClause(where)}`
+    : sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table}${whereClause(where)} LIMIT ${inlineRows(COUNT_LIMIT + 1)}) matches`;
+  const { rows } = (await exec.execute(statement)) as unknown as { rows: { n: number }[] };
+  const n = rows[0]?.n ?? 0;
+  return exact || n <= COUNT_LIMIT ? { total: n, totalExact: true } : { total: COUNT_LIMIT, totalExact: false };
 }
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
@@ -123,14 +131,31 @@ export function orderBy(sort: string | undefined, sortable: Record<string, PgCol
 export const sortValue = (s: ListSort) => sql`${s.column}`.as('sort_value');
 
 /**
+ * The fixed heads of a list's page statement (`fixedSql`), one per sort key: `build` makes the select, its joins and
+ * the sort value it is given (selected as `sort_value`, for `aroundPage`); each is rendered at its first use.
+ */
+export function pageHeads(build: (sortValue: SQL.Aliased) => SQLWrapper): (s: ListSort) => SQL {
+  const heads = new Map<PgColumn | SQL, SQL>();
+  return (s) => {
+    let head = heads.get(s.column);
+    if (!head) heads.set(s.column, (head = fixedSql(build(sortValue(s)))));
+    return head;
+  };
+}
+
+/** A list page's statement: its fixed head (`pageHeads`), the request's WHERE, the sort with `id` last, the page. */
+export function pageStatement(head: SQL, where: SQL | undefined, s: ListSort, id: PgColumn, paging: Paging): SQL {
+  return sql`${head}${whereClause(where)} ORDER BY ${sortOrder(s)}, ${id} ${limitOffset(paging)}`;
+}
+
+/**
  * A list page whose rows carry a sub-select each (a count, an aggregate): the page is chosen first — `page`, selecting
  * `id` and `sortValue(s)`, ordered by `s` then id, with its LIMIT and OFFSET — and `perRow` (written against `page.id`)
  * runs outside it for the page's rows only. In one select, PostgreSQL computes such sub-selects for every row that
  * OFFSET skips as well (page 101 of the customer list counted the cars of 2,020 customers). The outer select orders
- * by the page's own order, which PostgreSQL knows the page has, so it does not sort again. It is SQL around the
- * drizzle-built page: drizzle takes twice as long (≈0.1 ms a request) to build a select from a sub-select. The rows
- * come back as PostgreSQL names the columns, unconverted.
+ * by the page's own order, which PostgreSQL knows the page has, so it does not sort again. The rows come back as
+ * PostgreSQL names the columns, unconverted.
  */
-export function aroundPage(page: SQLWrapper, perRow: SQL, s: ListSort): SQL {
-  return sql`SELECT page.*, ${perRow} FROM ${page} page ORDER BY page.sort_value ${s.descending ? sql`DESC` : sql`ASC`}, page.id`;
+export function aroundPage(page: SQL, perRow: SQL, s: ListSort): SQL {
+  return sql`SELECT page.*, ${perRow} FROM (${page}) page ORDER BY page.sort_value ${s.descending ? sql`DESC` : sql`ASC`}, page.id`;
 }

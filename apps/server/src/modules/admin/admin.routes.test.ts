@@ -124,7 +124,7 @@ describe('users', () => {
 
   it('reads the roles of the page’s users only, however deep the page, in the order asked for', async () => {
     // PostgreSQL runs a select's sub-selects for the rows OFFSET skips too: the roles must be read after the page
-    expect(await subSelectRuns(t.database, usersPage(t.database.db, undefined, undefined, { page: 4, pageSize: 5 }))).toEqual([5]);
+    expect(await subSelectRuns(t.database, usersPage(undefined, undefined, { page: 4, pageSize: 5 }))).toEqual([5]);
     for (const sort of [undefined, 'displayName', '-username', 'createdAt']) {
       const res = await admin.get('/api/users', { query: { page: '2', pageSize: '5', ...(sort ? { sort } : {}) } });
       const items = (res.json() as { items: { id: string; roles: { roleCode: string }[] }[] }).items;

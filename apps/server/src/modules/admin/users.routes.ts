@@ -6,6 +6,7 @@ import { zPhone } from '@sifang/shared/validation/zod';
 import { appUser, department, role, store, userRole } from '../../kernel/kernel.schema.js';
 import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
+import { fixedSql, queryBuilder } from '../../kernel/fixed-sql.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
 import { hashPassword, isStrongPassword } from '../../kernel/password.js';
@@ -16,10 +17,9 @@ import {
   listQuery,
   listResponse,
   listTotal,
-  pageOf,
+  pageHeads,
+  pageStatement,
   sortOf,
-  sortOrder,
-  sortValue,
   type Paging,
 } from '../../kernel/list.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
@@ -87,24 +87,15 @@ const selectUsersWithRoles = (exec: Executor) =>
 const usersSort = { username: appUser.username, displayName: appUser.displayName, createdAt: appUser.createdAt };
 
 /** The statement of a page of the users list with each user's roles, read for the page's rows only (`aroundPage`). */
-export function usersPage(exec: Executor, where: SQL | undefined, sort: string | undefined, paging: Paging): SQL {
-  const s = sortOf(sort, usersSort) ?? { column: appUser.username, descending: false };
-  const page = pageOf(
-    exec
-      .select({ ...shownColumns, sortValue: sortValue(s) })
-      .from(appUser)
-      .where(where)
-      .orderBy(sortOrder(s), appUser.id),
-    paging,
-  );
-  return aroundPage(
-    page,
-    sql`coalesce((SELECT json_agg(json_build_object('storeId', ur.store_id, 'storeName', s.short_name,
+const usersHead = pageHeads((sortValue) => queryBuilder.select({ ...shownColumns, sortValue }).from(appUser));
+const rolesOfUser = fixedSql(sql`coalesce((SELECT json_agg(json_build_object('storeId', ur.store_id, 'storeName', s.short_name,
       'roleId', r.id, 'roleCode', r.code, 'roleName', r.name) ORDER BY s.code, r.code)
     FROM ${userRole} ur JOIN ${role} r ON r.id = ur.role_id JOIN ${store} s ON s.id = ur.store_id
-    WHERE ur.user_id = page.id), '[]'::json) AS roles`,
-    s,
-  );
+    WHERE ur.user_id = page.id), '[]'::json) AS roles`);
+
+export function usersPage(where: SQL | undefined, sort: string | undefined, paging: Paging): SQL {
+  const s = sortOf(sort, usersSort) ?? { column: appUser.username, descending: false };
+  return aroundPage(pageStatement(usersHead(s), where, s, appUser.id, paging), rolesOfUser, s);
 }
 
 type UserListRow = {
@@ -120,7 +111,7 @@ type UserListRow = {
 };
 
 async function listUsers(exec: Executor, where: SQL | undefined, sort: string | undefined, paging: Paging) {
-  const { rows } = (await exec.execute(usersPage(exec, where, sort, paging))) as unknown as { rows: UserListRow[] };
+  const { rows } = (await exec.execute(usersPage(where, sort, paging))) as unknown as { rows: UserListRow[] };
   return rows.map((u) => ({
     id: u.id,
     username: u.username,

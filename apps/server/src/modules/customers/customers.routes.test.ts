@@ -207,7 +207,7 @@ describe('customers', () => {
     const where = sql`${sql.identifier('customer')}.${sql.identifier('store_id')} = ${storeId}`;
     // PostgreSQL runs a select's sub-selects for the rows OFFSET skips too: the car count must come after the page
     const carCounts = (page: number) =>
-      subSelectRuns(t.database, customerListPage(t.database.db, where, { sort: undefined, paging: { page, pageSize: 20 } }));
+      subSelectRuns(t.database, customerListPage(where, { sort: undefined, paging: { page, pageSize: 20 } }));
     expect(await carCounts(1)).toEqual([20]);
     expect(await carCounts(8)).toEqual([20]);
     // the same customers, in the same order, as sorting the store's whole list by each key

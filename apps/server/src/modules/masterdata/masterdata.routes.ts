@@ -502,8 +502,11 @@ export async function masterdataRoutes(app: FastifyInstance): Promise<void> {
     defaultSort: asc(part.partNo),
     // this store's own retail price, read with each part
     columns: (ctx) => ({
-      storeRetailFen: sql`(SELECT ${partStorePrice.retailFen} FROM ${partStorePrice}
-        WHERE ${partStorePrice.partId} = ${part.id} AND ${partStorePrice.storeId} = ${ctx.storeId})`.mapWith(partStorePrice.retailFen),
+      storeRetailFen: {
+        sql: sql`(SELECT ${partStorePrice.retailFen} FROM ${partStorePrice}
+          WHERE ${partStorePrice.partId} = ${part.id} AND ${partStorePrice.storeId} = ${ctx.storeId})`,
+        decoder: partStorePrice.retailFen,
+      },
     }),
     decorate: async (_exec, ctx, rows) => {
       const seesCost = ctx.permissions.has('masterdata.part.read-cost');
