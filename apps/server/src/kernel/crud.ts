@@ -10,7 +10,17 @@ import { requireCtx, type RequestContext } from './context.js';
 import { withTx, type Executor, type Tx } from './db.js';
 import { AppError, notFound } from './errors.js';
 import { changedFields, writeAudit } from './audit.js';
-import { limitOffset, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, searchCondition, type Paging } from './list.js';
+import {
+  limitOffset,
+  listQuery,
+  listResponse,
+  MAX_EXPORT_ROWS,
+  orderBy,
+  pageTotal,
+  searchCondition,
+  totalColumn,
+  type Paging,
+} from './list.js';
 import { fixedSql } from './fixed-sql.js';
 import { readXlsx, sendXlsx, toXlsx, XLSX_MIME, type ExcelColumn } from './excel.js';
 import { recordScope, storeScope } from './store-scope.js';
@@ -115,9 +125,10 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       })
       .from(table as PgTable);
   /**
-   * A page of the list: the rows `selectRows` reads, in one statement of which the table's columns are rendered once
-   * (`fixedSql`) and only the computed columns, the filter, the order and the page at each request. The rows are
-   * converted as drizzle converts a select's rows: each value by its column, or by its computed column's `mapWith`.
+   * A page of the list and the list's total (`totalColumn`): the rows `selectRows` reads, in one statement of which
+   * the table's columns are rendered once (`fixedSql`) and only the computed columns, the filter, the order and the page
+   * at each request. The rows are converted as drizzle converts a select's rows: each value by its column, or by its
+   * computed column's `decoder`.
    */
   const tableFields = Object.entries(getTableColumns(table as PgTable));
   const tableColumns = fixedSql(
@@ -126,20 +137,22 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       sql`, `,
     ),
   );
-  const listPage = async (exec: Executor, ctx: RequestContext, w: SQL | undefined, order: SQL, paging: Paging): Promise<Row[]> => {
+  const listPage = async (exec: Executor, ctx: RequestContext, w: SQL | undefined, order: SQL, paging: Paging, exact: boolean) => {
     const computed = Object.entries(def.columns?.(ctx) ?? {});
     const statement = sql`SELECT ${tableColumns}${sql.join(
       computed.map(([key, c]) => sql`, ${c.sql} AS ${sql.identifier(key)}`),
-    )} FROM ${table}${w ? sql` WHERE ${w}` : sql``} ORDER BY ${order}, ${table.id} ${limitOffset(paging)}`;
-    const { rows } = (await exec.execute(statement)) as unknown as { rows: Record<string, unknown>[] };
+    )}, ${totalColumn(table, w, exact)} FROM ${table}${w ? sql` WHERE ${w}` : sql``} ORDER BY ${order}, ${table.id} ${limitOffset(paging)}`;
+    const { rows } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total: number })[] };
     const decode = (value: unknown, decoder: DriverValueDecoder<unknown, unknown>) =>
       value === null || value === undefined ? null : decoder.mapFromDriverValue(value);
-    return rows.map((raw) => {
+    const total = await pageTotal(rows, paging, { exec, table, where: w, exact });
+    const items = rows.map((raw) => {
       const row: Record<string, unknown> = {};
       for (const [key, column] of tableFields) row[key] = decode(raw[key], column);
       for (const [key, c] of computed) row[key] = decode(raw[key], c.decoder ?? asIs);
       return row as Row;
     });
+    return { rows: items, total };
   };
   /** a row just written, as the list shows it */
   const reread = async (exec: Executor, ctx: RequestContext, row: Row): Promise<Row> =>
@@ -156,10 +169,7 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       const q = req.query as Record<string, unknown> & { page: number; pageSize: number; sort?: string; count?: 'exact' };
       const db = app.database.db;
       const w = where(ctx, q);
-      const [rows, total] = await Promise.all([
-        listPage(db, ctx, w, orderBy(q.sort, def.sortable, def.defaultSort), q),
-        listTotal(db, table, w, q.count === 'exact'),
-      ]);
+      const { rows, total } = await listPage(db, ctx, w, orderBy(q.sort, def.sortable, def.defaultSort), q, q.count === 'exact');
       return { items: (await decorate(db, ctx, rows)) as never[], ...total };
     },
   );

@@ -90,15 +90,45 @@ export function limitOffset(q: Paging): SQL {
 
 const whereClause = (where: SQL | undefined): SQL => (where ? sql` WHERE ${where}` : sql``);
 
+/** The statement counting a list's matches: all of them when `exact`, else up to COUNT_LIMIT + 1 (`listTotal`). */
+function countOf(table: PgTable, where: SQL | undefined, exact: boolean): SQL {
+  return exact
+    ? sql`SELECT count(*)::int FROM ${table}${whereClause(where)}`
+    : sql`SELECT count(*)::int FROM (SELECT 1 FROM ${table}${whereClause(where)} LIMIT ${inlineRows(COUNT_LIMIT + 1)}) matches`;
+}
+
+const totalFrom = (n: number, exact: boolean): ListTotal =>
+  exact || n <= COUNT_LIMIT ? { total: n, totalExact: true } : { total: COUNT_LIMIT, totalExact: false };
+
 /** The total of a list: exact up to COUNT_LIMIT (or always, when `exact`), else COUNT_LIMIT and `totalExact: false`. */
 export async function listTotal(exec: Executor, table: PgTable, where: SQL | undefined, exact = false): Promise<ListTotal> {
   // SQL rather than drizzle's builder: building the capped count as a select from a sub-select took ≈100 µs
-  const statement = exact
-    ? sql`SELECT count(*)::int AS n FROM ${table}${whereClause(where)}`
-    : sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table}${whereClause(where)} LIMIT ${inlineRows(COUNT_LIMIT + 1)}) matches`;
-  const { rows } = (await exec.execute(statement)) as unknown as { rows: { n: number }[] };
-  const n = rows[0]?.n ?? 0;
-  return exact || n <= COUNT_LIMIT ? { total: n, totalExact: true } : { total: COUNT_LIMIT, totalExact: false };
+  const { rows } = (await exec.execute(sql`SELECT (${countOf(table, where, exact)}) AS n`)) as unknown as { rows: { n: number }[] };
+  return totalFrom(rows[0]?.n ?? 0, exact);
+}
+
+/**
+ * A list's total as a column of its page, `list_total`: the count `listTotal` runs, as a sub-select of the page's
+ * statement. It refers to none of the page's rows, so PostgreSQL runs it once per statement, and the page and its total
+ * come in one round trip (and from one snapshot) instead of two. Read it back with `pageTotal`.
+ */
+export function totalColumn(table: PgTable, where: SQL | undefined, exact: boolean): SQL {
+  return sql`(${countOf(table, where, exact)}) AS list_total`;
+}
+
+/**
+ * The total of a list from its page's rows (`totalColumn`). A page without rows carries none: on the first page that
+ * means no matches; past the first, the total is counted on its own (a pager left on a page that has since emptied).
+ */
+export async function pageTotal(
+  rows: readonly { list_total?: number }[],
+  paging: Paging,
+  count: { exec: Executor; table: PgTable; where: SQL | undefined; exact: boolean },
+): Promise<ListTotal> {
+  const n = rows[0]?.list_total;
+  if (n !== undefined) return totalFrom(n, count.exact);
+  if (paging.page === 1) return { total: 0, totalExact: true };
+  return listTotal(count.exec, count.table, count.where, count.exact);
 }
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */

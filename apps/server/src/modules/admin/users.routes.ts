@@ -16,7 +16,8 @@ import {
   likePattern,
   listQuery,
   listResponse,
-  listTotal,
+  pageTotal,
+  totalColumn,
   pageHeads,
   pageStatement,
   sortOf,
@@ -93,9 +94,14 @@ const rolesOfUser = fixedSql(sql`coalesce((SELECT json_agg(json_build_object('st
     FROM ${userRole} ur JOIN ${role} r ON r.id = ur.role_id JOIN ${store} s ON s.id = ur.store_id
     WHERE ur.user_id = page.id), '[]'::json) AS roles`);
 
-export function usersPage(where: SQL | undefined, sort: string | undefined, paging: Paging): SQL {
+/** A page of the users list with each user's roles and the list's total (`totalColumn`): one statement. */
+export function usersPage(where: SQL | undefined, sort: string | undefined, paging: Paging, exact = false): SQL {
   const s = sortOf(sort, usersSort) ?? { column: appUser.username, descending: false };
-  return aroundPage(pageStatement(usersHead(s), where, s, appUser.id, paging), rolesOfUser, s);
+  return aroundPage(
+    pageStatement(usersHead(s), where, s, appUser.id, paging),
+    sql`${rolesOfUser}, ${totalColumn(appUser, where, exact)}`,
+    s,
+  );
 }
 
 type UserListRow = {
@@ -108,11 +114,13 @@ type UserListRow = {
   department_id: string | null;
   created_at: string;
   roles: RoleOfUser[];
+  list_total: number;
 };
 
-async function listUsers(exec: Executor, where: SQL | undefined, sort: string | undefined, paging: Paging) {
-  const { rows } = (await exec.execute(usersPage(where, sort, paging))) as unknown as { rows: UserListRow[] };
-  return rows.map((u) => ({
+async function listUsers(exec: Executor, where: SQL | undefined, sort: string | undefined, paging: Paging, exact: boolean) {
+  const { rows } = (await exec.execute(usersPage(where, sort, paging, exact))) as unknown as { rows: UserListRow[] };
+  const total = await pageTotal(rows, paging, { exec, table: appUser, where, exact });
+  const items = rows.map((u) => ({
     id: u.id,
     username: u.username,
     displayName: u.display_name,
@@ -124,6 +132,7 @@ async function listUsers(exec: Executor, where: SQL | undefined, sort: string | 
     createdAt: appUser.createdAt.mapFromDriverValue(u.created_at) as Date,
     roles: u.roles,
   }));
+  return { items, ...total };
 }
 
 async function withRoles(exec: Executor, users: (typeof appUser.$inferSelect)[]) {
@@ -231,11 +240,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
-      const [items, total] = await Promise.all([
-        listUsers(db, w, req.query.sort, req.query),
-        listTotal(db, appUser, w, req.query.count === 'exact'),
-      ]);
-      return { items, ...total };
+      return listUsers(db, w, req.query.sort, req.query, req.query.count === 'exact');
     },
   );
 

@@ -148,6 +148,16 @@ describe('customers', () => {
       total: companies,
       totalExact: true,
     });
+    // the total comes with the page's rows; a page past the end has none, and still tells the total
+    const pastTheEnd = (
+      await advisor.get('/api/customers', { query: { kind: 'company', page: String(companies + 1), pageSize: '1' } })
+    ).json();
+    expect(pastTheEnd).toMatchObject({ items: [], total: companies, totalExact: true });
+    expect((await advisor.get('/api/customers', { query: { q: '不存在的客户名' } })).json()).toMatchObject({
+      items: [],
+      total: 0,
+      totalExact: true,
+    });
     const { tag } = (
       await t.database.query<{ tag: string }>(
         `SELECT t AS tag FROM customer, unnest(tags) t WHERE store_id = $1 GROUP BY t ORDER BY count(*) LIMIT 1`,

@@ -14,7 +14,9 @@ import {
   aroundPage,
   listQuery,
   listResponse,
-  listTotal,
+  pageTotal,
+  totalColumn,
+  type ListTotal,
   MAX_EXPORT_ROWS,
   pageHeads,
   pageStatement,
@@ -110,6 +112,7 @@ type ListRow = {
   vehicle_count: number;
   anonymised_at: string | null;
   created_at: string;
+  list_total: number;
 };
 
 /**
@@ -141,18 +144,27 @@ const listHead = pageHeads((sortValue) =>
 );
 const vehicleCount = fixedSql(sql`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int AS vehicle_count`);
 
-export function customerListPage(where: SQL | undefined, { sort, paging }: { sort: string | undefined; paging: Paging }): SQL {
+type ListOptions = { sort: string | undefined; paging: Paging; exact?: boolean };
+
+/** A page of the customer list with its rows' car counts and the list's total (`totalColumn`): one statement. */
+export function customerListPage(where: SQL | undefined, { sort, paging, exact = false }: ListOptions): SQL {
   const s = sortOf(sort, listSort) ?? { column: customer.createdAt, descending: true };
-  return aroundPage(pageStatement(listHead(s), where, s, customer.id, paging), vehicleCount, s);
+  return aroundPage(
+    pageStatement(listHead(s), where, s, customer.id, paging),
+    sql`${vehicleCount}, ${totalColumn(customer, where, exact)}`,
+    s,
+  );
 }
 
 async function listCustomers(
   exec: Executor,
   ctx: RequestContext,
   where: SQL | undefined,
-  list: { sort: string | undefined; paging: Paging },
-): Promise<CustomerListItem[]> {
-  const rows = ((await exec.execute(customerListPage(where, list))) as unknown as { rows: ListRow[] }).rows.map((r) => ({
+  list: ListOptions,
+): Promise<{ items: CustomerListItem[] } & ListTotal> {
+  const { rows: page } = (await exec.execute(customerListPage(where, list))) as unknown as { rows: ListRow[] };
+  const total = await pageTotal(page, list.paging, { exec, table: customer, where, exact: list.exact ?? false });
+  const rows = page.map((r) => ({
     id: r.id,
     storeId: r.store_id,
     kind: r.kind,
@@ -174,12 +186,13 @@ async function listCustomers(
     ctx,
     rows.map((r) => r.storeId),
   );
-  return rows.map(({ anonymisedAt, ...row }) => ({
+  const items = rows.map(({ anonymisedAt, ...row }) => ({
     ...row,
     phone: maskPhone(row.phone),
     storeName: storeNames.get(row.storeId) ?? '',
     anonymised: anonymisedAt !== null,
   }));
+  return { items, ...total };
 }
 
 function present(c: CustomerRow, reveal: boolean) {
@@ -292,11 +305,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
       const ctx = requireCtx(req.ctx);
       const db = app.database.db;
       const w = listWhere(ctx, req.query);
-      const [items, total] = await Promise.all([
-        listCustomers(db, ctx, w, { sort: req.query.sort, paging: req.query }),
-        listTotal(db, customer, w, req.query.count === 'exact'),
-      ]);
-      return { items, ...total };
+      return listCustomers(db, ctx, w, { sort: req.query.sort, paging: req.query, exact: req.query.count === 'exact' });
     },
   );
 

@@ -107,6 +107,14 @@ describe('parts catalogue', () => {
     expect(result.errors.find((e: { row: number }) => e.row === 99)).toMatchObject({ column: 'name', message: '必填' });
     expect(result.errors.find((e: { row: number }) => e.row === 100).column).toBe('costFen');
     expect((await partsMgr.get('/api/parts', { query: { q: 'ZZT1', pageSize: '1' } })).json().total).toBe(97);
+    // the total comes with the page's rows: a page past the end (none) still tells it, an empty list says 0
+    expect((await partsMgr.get('/api/parts', { query: { q: 'ZZT1', pageSize: '10', page: '11' } })).json()).toMatchObject({
+      items: [],
+      total: 97,
+      totalExact: true,
+    });
+    expect((await partsMgr.get('/api/parts', { query: { q: 'ZZT1', pageSize: '10', page: '10' } })).json().items).toHaveLength(7);
+    expect((await partsMgr.get('/api/parts', { query: { q: 'NO-SUCH-PART' } })).json()).toMatchObject({ items: [], total: 0 });
     expect((await partsMgr.get(`/api/parts/${existing.id}`)).json()).toMatchObject({ name: '改名的配件', retailFen: 2600, abcClass: 'A' });
     expect(await lastAudit('part.import')).toMatchObject({ detail: { total: 101, created: 97, updated: 1, rejected: 3 } });
   });
