@@ -88,7 +88,8 @@ export function limitOffset(q: Paging): SQL {
   return sql`LIMIT ${inlineRows(q.pageSize)} OFFSET ${q.page <= INLINE_PAGES ? inlineRows(offset) : offset}`;
 }
 
-const whereClause = (where: SQL | undefined): SQL => (where ? sql` WHERE ${where}` : sql``);
+/** ` WHERE <condition>`, or nothing without one. */
+export const whereClause = (where: SQL | undefined): SQL => (where ? sql` WHERE ${where}` : sql``);
 
 /** The statement counting a list's matches: all of them when `exact`, else up to COUNT_LIMIT + 1 (`listTotal`). */
 function countOf(table: PgTable, where: SQL | undefined, exact: boolean): SQL {

@@ -11,7 +11,18 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { nextDocNumber } from '../../kernel/doc-number.js';
 import { defineMachine } from '../../kernel/state-machine.js';
-import { listQuery, listResponse, listTotal, MAX_PAGE_SIZE, pageOf, type Paging } from '../../kernel/list.js';
+import {
+  limitOffset,
+  listQuery,
+  listResponse,
+  listTotal,
+  MAX_PAGE_SIZE,
+  pageTotal,
+  totalColumn,
+  whereClause,
+  type Paging,
+} from '../../kernel/list.js';
+import { fixedSelect } from '../../kernel/fixed-sql.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { complaint, customer, followUp, vehicle } from './customers.schema.js';
@@ -125,34 +136,48 @@ export const complaintItem = z.object({
 });
 export type ComplaintItem = z.infer<typeof complaintItem>;
 
+/** A complaint with the names a screen shows (fixed: rendered once). */
+const complaintRead = fixedSelect(
+  {
+    c: complaint,
+    customerName: customer.name,
+    customerPhone: customer.phone,
+    plate: vehicle.plate,
+    label: dictionaryItem.label,
+    labelEn: dictionaryItem.labelEn,
+    againstUserName: against.displayName,
+    resolvedByName: resolver.displayName,
+  },
+  sql`${complaint} JOIN ${customer} ON ${eq(customer.id, complaint.customerId)}
+    LEFT JOIN ${vehicle} ON ${eq(vehicle.id, complaint.vehicleId)}
+    LEFT JOIN ${dictionaryItem} ON ${and(eq(dictionaryItem.type, sql.raw(`'complaint_type'`)), eq(dictionaryItem.code, complaint.type))}
+    LEFT JOIN ${appUser} ${against} ON ${eq(against.id, complaint.againstUserId)}
+    LEFT JOIN ${appUser} ${resolver} ON ${eq(resolver.id, complaint.resolvedBy)}`,
+);
+
 export async function loadComplaints(
   exec: Executor,
   opts: { locale: Locale; now: Date; permissions: ReadonlySet<string> },
   where: SQL | undefined,
   page: { order?: SQL[]; paging?: Paging } = {},
 ): Promise<ComplaintItem[]> {
-  const q = exec
-    .select({
-      c: complaint,
-      customerName: customer.name,
-      customerPhone: customer.phone,
-      plate: vehicle.plate,
-      label: dictionaryItem.label,
-      labelEn: dictionaryItem.labelEn,
-      againstUserName: against.displayName,
-      resolvedByName: resolver.displayName,
-    })
-    .from(complaint)
-    .innerJoin(customer, eq(customer.id, complaint.customerId))
-    .leftJoin(vehicle, eq(vehicle.id, complaint.vehicleId))
-    .leftJoin(dictionaryItem, and(eq(dictionaryItem.type, 'complaint_type'), eq(dictionaryItem.code, complaint.type)))
-    .leftJoin(against, eq(against.id, complaint.againstUserId))
-    .leftJoin(resolver, eq(resolver.id, complaint.resolvedBy))
-    .where(where)
-    .orderBy(...(page.order ?? [desc(complaint.receivedAt), desc(complaint.id)]));
-  const rows = page.paging ? await pageOf(q, page.paging) : await q;
+  return (await readComplaints(exec, opts, where, page)).items;
+}
+
+/** `loadComplaints`; with `total`, the page also carries the list's total (`totalColumn`: read it with `pageTotal`). */
+async function readComplaints(
+  exec: Executor,
+  opts: { locale: Locale; now: Date; permissions: ReadonlySet<string> },
+  where: SQL | undefined,
+  page: { order?: SQL[]; paging?: Paging; total?: { exact: boolean } },
+): Promise<{ items: ComplaintItem[]; rows: { list_total?: number }[] }> {
+  const order = page.order ?? [desc(complaint.receivedAt), desc(complaint.id)];
+  const statement = sql`SELECT ${complaintRead.columns}${page.total ? sql`, ${totalColumn(complaint, where, page.total.exact)}` : sql``}
+    FROM ${complaintRead.from}${whereClause(where)} ORDER BY ${sql.join(order, sql`, `)}${page.paging ? sql` ${limitOffset(page.paging)}` : sql``}`;
+  const { rows: raw } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total?: number })[] };
+  const rows = raw.map(complaintRead.read);
   const mayResolve = opts.permissions.has('customers.complaint.resolve');
-  return rows.map(({ c, customerPhone, label, labelEn, ...names }) => {
+  const items = rows.map(({ c, customerPhone, label, labelEn, ...names }) => {
     const state = c.status as ComplaintState;
     return {
       id: c.id,
@@ -187,6 +212,7 @@ export async function loadComplaints(
         : [],
     };
   });
+  return { items, rows: raw };
 }
 
 const complaintCreate = z.strictObject({
@@ -249,11 +275,9 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
         req.query.status ? eq(complaint.status, req.query.status) : undefined,
         req.query.customerId ? eq(complaint.customerId, req.query.customerId) : undefined,
       );
-      const [items, total] = await Promise.all([
-        loadComplaints(db, ctx, w, { paging: req.query }),
-        listTotal(db, complaint, w, req.query.count === 'exact'),
-      ]);
-      return { items, ...total };
+      const exact = req.query.count === 'exact';
+      const { items, rows } = await readComplaints(db, ctx, w, { paging: req.query, total: { exact } });
+      return { items, ...(await pageTotal(rows, req.query, { exec: db, table: complaint, where: w, exact })) };
     },
   );
 

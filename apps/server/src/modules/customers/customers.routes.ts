@@ -7,7 +7,7 @@ import { translate, type MessageCode } from '@sifang/shared/i18n/messages';
 import { appUser } from '../../kernel/kernel.schema.js';
 import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { withTx, type Executor } from '../../kernel/db.js';
-import { fixedSql, queryBuilder } from '../../kernel/fixed-sql.js';
+import { fixedSelect, fixedSql, queryBuilder } from '../../kernel/fixed-sql.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
 import {
@@ -16,6 +16,7 @@ import {
   listResponse,
   pageTotal,
   totalColumn,
+  whereClause,
   type ListTotal,
   MAX_EXPORT_ROWS,
   pageHeads,
@@ -47,6 +48,19 @@ type CustomerRow = typeof customer.$inferSelect;
 const advisor = alias(appUser, 'advisor');
 const consultant = alias(appUser, 'consultant');
 
+/** A whole customer file with names and counts (fixed: rendered once). */
+const customerRead = fixedSelect(
+  {
+    c: customer,
+    advisorName: advisor.displayName,
+    consultantName: consultant.displayName,
+    extraPhones: sql<string[]>`array(SELECT p.phone FROM ${customerPhone} p WHERE p.customer_id = ${customer.id} ORDER BY p.id)`,
+    vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = ${customer.id})::int`,
+  },
+  sql`${customer} LEFT JOIN ${appUser} ${advisor} ON ${eq(advisor.id, customer.advisorId)}
+    LEFT JOIN ${appUser} ${consultant} ON ${eq(consultant.id, customer.consultantId)}`,
+);
+
 /**
  * Reads whole customer files (the 360° view, a saved record, the export) with names and counts; masks personal data
  * unless `reveal`.
@@ -60,19 +74,10 @@ export async function loadCustomers(
 ): Promise<CustomerItem[]> {
   // the extra phones and the number of cars come with each row (one statement, not three); the store names with
   // the session (a join fewer to plan: 0.69 → 0.41 ms of PostgreSQL's time per page)
-  const rows = await exec
-    .select({
-      c: customer,
-      advisorName: advisor.displayName,
-      consultantName: consultant.displayName,
-      extraPhones: sql<string[]>`array(SELECT p.phone FROM ${customerPhone} p WHERE p.customer_id = ${customer.id} ORDER BY p.id)`,
-      vehicleCount: sql<number>`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = ${customer.id})::int`,
-    })
-    .from(customer)
-    .leftJoin(advisor, eq(advisor.id, customer.advisorId))
-    .leftJoin(consultant, eq(consultant.id, customer.consultantId))
-    .where(where)
-    .orderBy(desc(customer.createdAt), customer.id);
+  const { rows: raw } = (await exec.execute(
+    sql`SELECT ${customerRead.columns} FROM ${customerRead.from}${whereClause(where)} ORDER BY ${desc(customer.createdAt)}, ${customer.id}`,
+  )) as unknown as { rows: Record<string, unknown>[] };
+  const rows = raw.map(customerRead.read);
   const reveal = opts.reveal ?? false;
   const storeNames = await storeShortNames(
     exec,

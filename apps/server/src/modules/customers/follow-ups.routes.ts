@@ -10,7 +10,8 @@ import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { businessDay } from '../../kernel/doc-number.js';
-import { listQuery, listResponse, listTotal, pageOf, type Paging } from '../../kernel/list.js';
+import { limitOffset, listQuery, listResponse, pageTotal, totalColumn, whereClause, type Paging } from '../../kernel/list.js';
+import { fixedSelect } from '../../kernel/fixed-sql.js';
 import { recordScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
 import { customer, followUp, vehicle } from './customers.schema.js';
@@ -101,6 +102,25 @@ export const followUpItem = z.object({
 });
 export type FollowUpItem = z.infer<typeof followUpItem>;
 
+/** A follow-up with the names a screen shows (fixed: rendered once). */
+const followUpRead = fixedSelect(
+  {
+    f: followUp,
+    customerName: customer.name,
+    customerPhone: customer.phone,
+    plate: vehicle.plate,
+    label: dictionaryItem.label,
+    labelEn: dictionaryItem.labelEn,
+    assignedToName: assignee.displayName,
+    createdByName: creator.displayName,
+  },
+  sql`${followUp} JOIN ${customer} ON ${eq(customer.id, followUp.customerId)}
+    LEFT JOIN ${vehicle} ON ${eq(vehicle.id, followUp.vehicleId)}
+    LEFT JOIN ${dictionaryItem} ON ${and(eq(dictionaryItem.type, sql.raw(`'followup_outcome'`)), eq(dictionaryItem.code, followUp.outcome))}
+    LEFT JOIN ${appUser} ${assignee} ON ${eq(assignee.id, followUp.assignedTo)}
+    LEFT JOIN ${appUser} ${creator} ON ${eq(creator.id, followUp.createdBy)}`,
+);
+
 /** Follow-ups with the names a screen shows; the phone stays masked. */
 export async function loadFollowUps(
   exec: Executor,
@@ -108,27 +128,22 @@ export async function loadFollowUps(
   where: SQL | undefined,
   opts: { order?: SQL[]; paging?: Paging } = {},
 ): Promise<FollowUpItem[]> {
-  const q = exec
-    .select({
-      f: followUp,
-      customerName: customer.name,
-      customerPhone: customer.phone,
-      plate: vehicle.plate,
-      label: dictionaryItem.label,
-      labelEn: dictionaryItem.labelEn,
-      assignedToName: assignee.displayName,
-      createdByName: creator.displayName,
-    })
-    .from(followUp)
-    .innerJoin(customer, eq(customer.id, followUp.customerId))
-    .leftJoin(vehicle, eq(vehicle.id, followUp.vehicleId))
-    .leftJoin(dictionaryItem, and(eq(dictionaryItem.type, 'followup_outcome'), eq(dictionaryItem.code, followUp.outcome)))
-    .leftJoin(assignee, eq(assignee.id, followUp.assignedTo))
-    .leftJoin(creator, eq(creator.id, followUp.createdBy))
-    .where(where)
-    .orderBy(...(opts.order ?? [desc(sql`coalesce(${followUp.doneAt}, ${followUp.createdAt})`), desc(followUp.id)]));
-  const rows = opts.paging ? await pageOf(q, opts.paging) : await q;
-  return rows.map(({ f, customerPhone, label, labelEn, ...names }) => ({
+  return (await readFollowUps(exec, locale, where, opts)).items;
+}
+
+/** `loadFollowUps`; with `total`, the page also carries the list's total (`totalColumn`: read it with `pageTotal`). */
+async function readFollowUps(
+  exec: Executor,
+  locale: Locale,
+  where: SQL | undefined,
+  opts: { order?: SQL[]; paging?: Paging; total?: { exact: boolean } },
+): Promise<{ items: FollowUpItem[]; rows: { list_total?: number }[] }> {
+  const order = opts.order ?? [desc(sql`coalesce(${followUp.doneAt}, ${followUp.createdAt})`), desc(followUp.id)];
+  const statement = sql`SELECT ${followUpRead.columns}${opts.total ? sql`, ${totalColumn(followUp, where, opts.total.exact)}` : sql``}
+    FROM ${followUpRead.from}${whereClause(where)} ORDER BY ${sql.join(order, sql`, `)}${opts.paging ? sql` ${limitOffset(opts.paging)}` : sql``}`;
+  const { rows: raw } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total?: number })[] };
+  const rows = raw.map(followUpRead.read);
+  const items = rows.map(({ f, customerPhone, label, labelEn, ...names }) => ({
     id: f.id,
     storeId: f.storeId,
     customerId: f.customerId,
@@ -149,6 +164,7 @@ export async function loadFollowUps(
     ...names,
     customerPhone: maskPhone(customerPhone),
   }));
+  return { items, rows: raw };
 }
 
 const contactFields = {
@@ -247,11 +263,9 @@ export async function followUpRoutes(app: FastifyInstance): Promise<void> {
         .where(and(eq(customer.id, req.params.id), recordScope(ctx, { storeId: customer.storeId })));
       if (!c) throw notFound();
       const w = and(eq(followUp.customerId, c.id), req.query.status ? eq(followUp.status, req.query.status) : undefined);
-      const [items, total] = await Promise.all([
-        loadFollowUps(db, ctx.locale, w, { paging: req.query }),
-        listTotal(db, followUp, w, req.query.count === 'exact'),
-      ]);
-      return { items, ...total };
+      const exact = req.query.count === 'exact';
+      const { items, rows } = await readFollowUps(db, ctx.locale, w, { paging: req.query, total: { exact } });
+      return { items, ...(await pageTotal(rows, req.query, { exec: db, table: followUp, where: w, exact })) };
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { normalizePlate, validatePlate } from '@sifang/shared/validation/plate';
@@ -8,7 +8,19 @@ import { requireCtx, type RequestContext } from '../../kernel/context.js';
 import { pgCode, withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
-import { likePattern, listQuery, listResponse, listTotal, MAX_EXPORT_ROWS, orderBy, pageOf, type Paging } from '../../kernel/list.js';
+import {
+  likePattern,
+  limitOffset,
+  listQuery,
+  listResponse,
+  MAX_EXPORT_ROWS,
+  orderBy,
+  pageTotal,
+  totalColumn,
+  whereClause,
+  type Paging,
+} from '../../kernel/list.js';
+import { fixedSelect } from '../../kernel/fixed-sql.js';
 import { sendXlsx, toXlsx } from '../../kernel/excel.js';
 import { bilingual } from '../../kernel/i18n-headers.js';
 import { recordScope, storeScope, storeShortNames } from '../../kernel/store-scope.js';
@@ -55,41 +67,59 @@ export const vehicleItem = z.object({
 });
 type VehicleItem = z.infer<typeof vehicleItem>;
 
-export async function loadVehicles(
+/** A vehicle with its model names and owner, as every vehicle screen shows it (fixed: rendered once). */
+const vehicleRead = fixedSelect(
+  {
+    v: vehicle,
+    brandName: brand.name,
+    seriesName: vehicleSeries.name,
+    modelName: vehicleModel.name,
+    configurationName: vehicleConfiguration.name,
+    ownerName: owner.name,
+    ownerPhone: owner.phone,
+  },
+  sql`${vehicle} JOIN ${customer} ${owner} ON ${eq(owner.id, vehicle.ownerId)}
+    LEFT JOIN ${brand} ON ${eq(brand.id, vehicle.brandId)}
+    LEFT JOIN ${vehicleSeries} ON ${eq(vehicleSeries.id, vehicle.seriesId)}
+    LEFT JOIN ${vehicleModel} ON ${eq(vehicleModel.id, vehicle.modelId)}
+    LEFT JOIN ${vehicleConfiguration} ON ${eq(vehicleConfiguration.id, vehicle.configurationId)}`,
+);
+
+const defaultOrder = [desc(vehicle.createdAt), vehicle.id];
+
+/** Vehicles as screens show them; with `paging`, a page of the list and the list's total (`totalColumn`). */
+async function readVehicles(
   exec: Executor,
   ctx: RequestContext,
   where: SQL | undefined,
-  opts: { order?: (SQL | typeof vehicle.id)[]; paging?: Paging } = {},
-): Promise<VehicleItem[]> {
-  const q = exec
-    .select({
-      v: vehicle,
-      brandName: brand.name,
-      seriesName: vehicleSeries.name,
-      modelName: vehicleModel.name,
-      configurationName: vehicleConfiguration.name,
-      ownerName: owner.name,
-      ownerPhone: owner.phone,
-    })
-    .from(vehicle)
-    .innerJoin(owner, eq(owner.id, vehicle.ownerId))
-    .leftJoin(brand, eq(brand.id, vehicle.brandId))
-    .leftJoin(vehicleSeries, eq(vehicleSeries.id, vehicle.seriesId))
-    .leftJoin(vehicleModel, eq(vehicleModel.id, vehicle.modelId))
-    .leftJoin(vehicleConfiguration, eq(vehicleConfiguration.id, vehicle.configurationId))
-    .where(where)
-    .orderBy(...(opts.order ?? [desc(vehicle.createdAt), vehicle.id]));
-  const rows = opts.paging ? await pageOf(q, opts.paging) : await q;
+  opts: { order?: (SQL | typeof vehicle.id)[]; paging?: Paging; exact?: boolean },
+): Promise<{ items: VehicleItem[]; rows: { list_total?: number }[] }> {
+  const statement = sql`SELECT ${vehicleRead.columns}${opts.paging ? sql`, ${totalColumn(vehicle, where, opts.exact ?? false)}` : sql``}
+    FROM ${vehicleRead.from}${whereClause(where)} ORDER BY ${sql.join(opts.order ?? defaultOrder, sql`, `)}${
+      opts.paging ? sql` ${limitOffset(opts.paging)}` : sql``
+    }`;
+  const { rows } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total?: number })[] };
+  const read = rows.map(vehicleRead.read);
   // the store names come with the session (a join fewer to plan)
   const storeNames = await storeShortNames(
     exec,
     ctx,
-    rows.map((r) => r.v.storeId),
+    read.map((r) => r.v.storeId),
   );
-  return rows.map(({ v, ownerPhone, ...names }) => {
+  const items = read.map(({ v, ownerPhone, ...names }) => {
     const { createdBy: _c, updatedAt: _u, ...rest } = v;
     return { ...rest, storeName: storeNames.get(v.storeId) ?? '', ...names, ownerPhone: maskPhone(ownerPhone) };
   });
+  return { items, rows };
+}
+
+export async function loadVehicles(
+  exec: Executor,
+  ctx: RequestContext,
+  where: SQL | undefined,
+  opts: { order?: (SQL | typeof vehicle.id)[] } = {},
+): Promise<VehicleItem[]> {
+  return (await readVehicles(exec, ctx, where, opts)).items;
 }
 
 /** The plate as stored: normalised; one failing the rules only with the permission, then flagged unverified. */
@@ -226,14 +256,14 @@ export async function vehicleRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const ctx = requireCtx(req.ctx);
       const w = listWhere(ctx, req.query);
-      const [items, total] = await Promise.all([
-        loadVehicles(app.database.db, ctx, w, {
-          order: [orderBy(req.query.sort, sortable, desc(vehicle.createdAt)), vehicle.id],
-          paging: req.query,
-        }),
-        listTotal(app.database.db, vehicle, w, req.query.count === 'exact'),
-      ]);
-      return { items, ...total };
+      const db = app.database.db;
+      const exact = req.query.count === 'exact';
+      const { items, rows } = await readVehicles(db, ctx, w, {
+        order: [orderBy(req.query.sort, sortable, desc(vehicle.createdAt)), vehicle.id],
+        paging: req.query,
+        exact,
+      });
+      return { items, ...(await pageTotal(rows, req.query, { exec: db, table: vehicle, where: w, exact })) };
     },
   );
 
