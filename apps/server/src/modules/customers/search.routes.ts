@@ -4,7 +4,8 @@ import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod';
 import { normalizePlate } from '@sifang/shared/validation/plate';
 import { isValidResidentId } from '@sifang/shared/validation/resident-id';
-import { requireCtx } from '../../kernel/context.js';
+import { requireCtx, type RequestContext } from '../../kernel/context.js';
+import { fixedSql } from '../../kernel/fixed-sql.js';
 import { likePattern } from '../../kernel/list.js';
 import { storeScope, storeShortNames } from '../../kernel/store-scope.js';
 import { customer, vehicle } from './customers.schema.js';
@@ -52,6 +53,60 @@ const vehicleHit = z.object({
   storeName: z.string(),
 });
 
+/** How each list of hits is returned: one row of JSON arrays. */
+const asList = (select: SQL) => sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${select}) x)`;
+const customerHitColumns = fixedSql(
+  sql`${customer.id}, ${customer.name}, ${customer.phone}, ${customer.storeId} AS "storeId", ${customer.kind} FROM ${customer}`,
+);
+const unmergedCustomer = fixedSql(and(isNull(customer.anonymisedAt), isNull(customer.mergedIntoId))!);
+const customerHitOrder = fixedSql(sql`ORDER BY ${customer.namePinyin} LIMIT ${sql.raw(String(LIMIT))}`);
+const vehicleHitColumns = fixedSql(
+  sql`${vehicle.id}, ${vehicle.vin}, ${vehicle.plate}, ${vehicle.ownerId}, ${vehicle.storeId} FROM ${vehicle}`,
+);
+const vehicleHitOrder = fixedSql(sql`ORDER BY ${vehicle.plate} LIMIT ${sql.raw(String(LIMIT))}) v
+  JOIN ${customer} o ON o.id = v.owner_id
+  ORDER BY v.plate`);
+
+/**
+ * The search's one statement: both lists come back as JSON arrays of one row. The store names come with the session
+ * (no join to plan); a car's owner is looked up for the page's eight cars only. What is the same at every search is
+ * rendered once (`fixedSql`).
+ */
+export function searchStatement(
+  ctx: RequestContext,
+  k: ReturnType<typeof classifyQuery>,
+  storeId: string | undefined,
+  hashResidentId: (text: string) => string,
+): SQL {
+  const customerConds: (SQL | undefined)[] = [];
+  if (k.phoneExact) {
+    // primary or extra phone, each through its own index
+    const ids = sql`(SELECT id FROM customer WHERE phone = ${k.phoneExact} UNION SELECT customer_id FROM customer_phone WHERE phone = ${k.phoneExact})`;
+    customerConds.push(inArray(customer.id, ids));
+  }
+  if (k.residentId) customerConds.push(eq(customer.idNumberHash, hashResidentId(k.residentId)));
+  if (k.phoneTail) customerConds.push(sql`reverse(${customer.phone}) LIKE ${[...k.phoneTail].reverse().join('') + '%'}`);
+  if (k.pinyin)
+    customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
+  if (k.name) customerConds.push(nameContains(k.name));
+  const vehicleConds: (SQL | undefined)[] = [];
+  if (k.vinPart) vehicleConds.push(ilike(vehicle.vin, likePattern(k.vinPart)));
+  if (k.platePart) vehicleConds.push(plateContains(k.platePart));
+
+  const customersSql = customerConds.length
+    ? asList(sql`SELECT ${customerHitColumns}
+        WHERE ${storeScope(ctx, { storeId: customer.storeId }, storeId)} AND ${unmergedCustomer} AND (${or(...customerConds)})
+        ${customerHitOrder}`)
+    : sql`'[]'::json`;
+  const vehiclesSql = vehicleConds.length
+    ? asList(sql`SELECT v.id, v.vin, v.plate, v.owner_id AS "ownerId", o.name AS "ownerName", v.store_id AS "storeId"
+        FROM (SELECT ${vehicleHitColumns}
+               WHERE ${storeScope(ctx, { storeId: vehicle.storeId }, storeId)} AND (${or(...vehicleConds)})
+               ${vehicleHitOrder}`)
+    : sql`'[]'::json`;
+  return sql`SELECT ${customersSql} AS customers, ${vehiclesSql} AS vehicles`;
+}
+
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -70,45 +125,8 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       const k = classifyQuery(req.query.q);
       if (k.q.length < 2) return { customers: [], vehicles: [] };
       const db = app.database.db;
-      const customerConds: (SQL | undefined)[] = [];
-      if (k.phoneExact) {
-        // primary or extra phone, each through its own index
-        const ids = sql`(SELECT id FROM customer WHERE phone = ${k.phoneExact} UNION SELECT customer_id FROM customer_phone WHERE phone = ${k.phoneExact})`;
-        customerConds.push(inArray(customer.id, ids));
-      }
-      if (k.residentId) customerConds.push(eq(customer.idNumberHash, app.fieldCipher.hash(k.residentId)));
-      if (k.phoneTail) customerConds.push(sql`reverse(${customer.phone}) LIKE ${[...k.phoneTail].reverse().join('') + '%'}`);
-      if (k.pinyin)
-        customerConds.push(sql`${customer.nameInitials} LIKE ${k.pinyin + '%'}`, sql`${customer.namePinyin} LIKE ${k.pinyin + '%'}`);
-      if (k.name) customerConds.push(nameContains(k.name));
-      const vehicleConds: (SQL | undefined)[] = [];
-      if (k.vinPart) vehicleConds.push(ilike(vehicle.vin, likePattern(k.vinPart)));
-      if (k.platePart) vehicleConds.push(plateContains(k.platePart));
-
-      // One statement, one round trip: both lists come back as JSON arrays of one row. The store names come with the
-      // session (no join to plan); a car's owner is looked up for the page's eight cars only.
-      const list = (select: SQL) => sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${select}) x)`;
-      const customersSql = customerConds.length
-        ? list(sql`SELECT ${customer.id}, ${customer.name}, ${customer.phone}, ${customer.storeId} AS "storeId", ${customer.kind}
-            FROM ${customer}
-            WHERE ${and(
-              storeScope(ctx, { storeId: customer.storeId }, req.query.storeId),
-              isNull(customer.anonymisedAt),
-              isNull(customer.mergedIntoId),
-              or(...customerConds),
-            )}
-            ORDER BY ${customer.namePinyin} LIMIT ${LIMIT}`)
-        : sql`'[]'::json`;
-      const vehiclesSql = vehicleConds.length
-        ? list(sql`SELECT v.id, v.vin, v.plate, v.owner_id AS "ownerId", o.name AS "ownerName", v.store_id AS "storeId"
-            FROM (SELECT ${vehicle.id}, ${vehicle.vin}, ${vehicle.plate}, ${vehicle.ownerId}, ${vehicle.storeId} FROM ${vehicle}
-                   WHERE ${and(storeScope(ctx, { storeId: vehicle.storeId }, req.query.storeId), or(...vehicleConds))}
-                   ORDER BY ${vehicle.plate} LIMIT ${LIMIT}) v
-            JOIN ${customer} o ON o.id = v.owner_id
-            ORDER BY v.plate`)
-        : sql`'[]'::json`;
       type Hit<T> = Omit<T, 'storeName'> & { storeId: string };
-      const result = (await db.execute(sql`SELECT ${customersSql} AS customers, ${vehiclesSql} AS vehicles`)) as unknown as {
+      const result = (await db.execute(searchStatement(ctx, k, req.query.storeId, (text) => app.fieldCipher.hash(text)))) as unknown as {
         rows: { customers: Hit<z.infer<typeof customerHit>>[]; vehicles: Hit<z.infer<typeof vehicleHit>>[] }[];
       };
       const { customers, vehicles } = result.rows[0]!;
