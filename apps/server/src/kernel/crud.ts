@@ -10,18 +10,8 @@ import { requireCtx, type RequestContext } from './context.js';
 import { withTx, type Executor, type Tx } from './db.js';
 import { AppError, notFound } from './errors.js';
 import { changedFields, writeAudit } from './audit.js';
-import {
-  limitOffset,
-  listQuery,
-  listResponse,
-  MAX_EXPORT_ROWS,
-  orderBy,
-  pageTotal,
-  searchCondition,
-  totalColumn,
-  type Paging,
-} from './list.js';
-import { fixedSql } from './fixed-sql.js';
+import { listQuery, listResponse, MAX_EXPORT_ROWS, orderBy, pageTotal, readStatement, searchCondition, type Paging } from './list.js';
+import { fixedSelect } from './fixed-sql.js';
 import { readXlsx, sendXlsx, toXlsx, XLSX_MIME, type ExcelColumn } from './excel.js';
 import { recordScope, storeScope } from './store-scope.js';
 
@@ -126,30 +116,31 @@ export function registerCrud(app: FastifyInstance, def: CrudDefinition): void {
       .from(table as PgTable);
   /**
    * A page of the list and the list's total (`totalColumn`): the rows `selectRows` reads, in one statement of which
-   * the table's columns are rendered once (`fixedSql`) and only the computed columns, the filter, the order and the page
-   * at each request. The rows are converted as drizzle converts a select's rows: each value by its column, or by its
-   * computed column's `decoder`.
+   * the table's columns are rendered once (`fixedSelect`) and only the computed columns, the filter, the order and the
+   * page at each request. The rows are converted as drizzle converts a select's rows: each value by its column, or by
+   * its computed column's `decoder`.
    */
-  const tableFields = Object.entries(getTableColumns(table as PgTable));
-  const tableColumns = fixedSql(
-    sql.join(
-      tableFields.map(([key, column]) => sql`${column} AS ${sql.identifier(key)}`),
-      sql`, `,
-    ),
-  );
+  const tableRead = fixedSelect(getTableColumns(table as PgTable) as Record<string, PgColumn>, sql`${table}`);
   const listPage = async (exec: Executor, ctx: RequestContext, w: SQL | undefined, order: SQL, paging: Paging, exact: boolean) => {
     const computed = Object.entries(def.columns?.(ctx) ?? {});
-    const statement = sql`SELECT ${tableColumns}${sql.join(
-      computed.map(([key, c]) => sql`, ${c.sql} AS ${sql.identifier(key)}`),
-    )}, ${totalColumn(table, w, exact)} FROM ${table}${w ? sql` WHERE ${w}` : sql``} ORDER BY ${order}, ${table.id} ${limitOffset(paging)}`;
+    const statement = readStatement(tableRead, w, [order, table.id], {
+      paging,
+      total: { table, exact },
+      more: computed.length
+        ? sql.join(
+            computed.map(([key, c]) => sql`${c.sql} AS ${sql.identifier(key)}`),
+            sql`, `,
+          )
+        : undefined,
+    });
     const { rows } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total: number })[] };
-    const decode = (value: unknown, decoder: DriverValueDecoder<unknown, unknown>) =>
-      value === null || value === undefined ? null : decoder.mapFromDriverValue(value);
     const total = await pageTotal(rows, paging, { exec, table, where: w, exact });
     const items = rows.map((raw) => {
-      const row: Record<string, unknown> = {};
-      for (const [key, column] of tableFields) row[key] = decode(raw[key], column);
-      for (const [key, c] of computed) row[key] = decode(raw[key], c.decoder ?? asIs);
+      const row: Record<string, unknown> = tableRead.read(raw);
+      for (const [key, c] of computed) {
+        const value = raw[key];
+        row[key] = value === null || value === undefined ? null : (c.decoder ?? asIs).mapFromDriverValue(value);
+      }
       return row as Row;
     });
     return { rows: items, total };

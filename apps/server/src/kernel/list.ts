@@ -118,6 +118,23 @@ export function totalColumn(table: PgTable, where: SQL | undefined, exact: boole
 }
 
 /**
+ * The statement reading a fixed select (`fixedSelect`: its columns and FROM rendered once) with the request's WHERE and
+ * order; with `paging`, one page, and with `total`, the list's total as a column (`totalColumn`, read it with
+ * `pageTotal`); `more` adds columns computed per request.
+ */
+export function readStatement(
+  read: { columns: SQL; from: SQL },
+  where: SQL | undefined,
+  order: readonly (SQL | PgColumn)[],
+  opts: { paging?: Paging; total?: { table: PgTable; exact: boolean }; more?: SQL } = {},
+): SQL {
+  const more = opts.more ? sql`, ${opts.more}` : sql``;
+  const total = opts.total ? sql`, ${totalColumn(opts.total.table, where, opts.total.exact)}` : sql``;
+  const page = opts.paging ? sql` ${limitOffset(opts.paging)}` : sql``;
+  return sql`SELECT ${read.columns}${more}${total} FROM ${read.from}${whereClause(where)} ORDER BY ${sql.join([...order], sql`, `)}${page}`;
+}
+
+/**
  * The total of a list from its page's rows (`totalColumn`). A page without rows carries none: on the first page that
  * means no matches; past the first, the total is counted on its own (a pager left on a page that has since emptied).
  */

@@ -11,17 +11,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { nextDocNumber } from '../../kernel/doc-number.js';
 import { defineMachine } from '../../kernel/state-machine.js';
-import {
-  limitOffset,
-  listQuery,
-  listResponse,
-  listTotal,
-  MAX_PAGE_SIZE,
-  pageTotal,
-  totalColumn,
-  whereClause,
-  type Paging,
-} from '../../kernel/list.js';
+import { listQuery, listResponse, listTotal, MAX_PAGE_SIZE, pageTotal, readStatement, type Paging } from '../../kernel/list.js';
 import { fixedSelect } from '../../kernel/fixed-sql.js';
 import { recordScope, storeScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
@@ -172,8 +162,10 @@ async function readComplaints(
   page: { order?: SQL[]; paging?: Paging; total?: { exact: boolean } },
 ): Promise<{ items: ComplaintItem[]; rows: { list_total?: number }[] }> {
   const order = page.order ?? [desc(complaint.receivedAt), desc(complaint.id)];
-  const statement = sql`SELECT ${complaintRead.columns}${page.total ? sql`, ${totalColumn(complaint, where, page.total.exact)}` : sql``}
-    FROM ${complaintRead.from}${whereClause(where)} ORDER BY ${sql.join(order, sql`, `)}${page.paging ? sql` ${limitOffset(page.paging)}` : sql``}`;
+  const statement = readStatement(complaintRead, where, order, {
+    paging: page.paging,
+    total: page.total ? { table: complaint, exact: page.total.exact } : undefined,
+  });
   const { rows: raw } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total?: number })[] };
   const rows = raw.map(complaintRead.read);
   const mayResolve = opts.permissions.has('customers.complaint.resolve');

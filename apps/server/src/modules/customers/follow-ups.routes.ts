@@ -10,7 +10,7 @@ import { withTx, type Executor } from '../../kernel/db.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { businessDay } from '../../kernel/doc-number.js';
-import { limitOffset, listQuery, listResponse, pageTotal, totalColumn, whereClause, type Paging } from '../../kernel/list.js';
+import { listQuery, listResponse, pageTotal, readStatement, type Paging } from '../../kernel/list.js';
 import { fixedSelect } from '../../kernel/fixed-sql.js';
 import { recordScope } from '../../kernel/store-scope.js';
 import { masterdataSchema } from '../masterdata/index.js';
@@ -139,8 +139,10 @@ async function readFollowUps(
   opts: { order?: SQL[]; paging?: Paging; total?: { exact: boolean } },
 ): Promise<{ items: FollowUpItem[]; rows: { list_total?: number }[] }> {
   const order = opts.order ?? [desc(sql`coalesce(${followUp.doneAt}, ${followUp.createdAt})`), desc(followUp.id)];
-  const statement = sql`SELECT ${followUpRead.columns}${opts.total ? sql`, ${totalColumn(followUp, where, opts.total.exact)}` : sql``}
-    FROM ${followUpRead.from}${whereClause(where)} ORDER BY ${sql.join(order, sql`, `)}${opts.paging ? sql` ${limitOffset(opts.paging)}` : sql``}`;
+  const statement = readStatement(followUpRead, where, order, {
+    paging: opts.paging,
+    total: opts.total ? { table: followUp, exact: opts.total.exact } : undefined,
+  });
   const { rows: raw } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total?: number })[] };
   const rows = raw.map(followUpRead.read);
   const items = rows.map(({ f, customerPhone, label, labelEn, ...names }) => ({

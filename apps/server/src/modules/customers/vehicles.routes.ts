@@ -10,14 +10,12 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
 import {
   likePattern,
-  limitOffset,
   listQuery,
   listResponse,
   MAX_EXPORT_ROWS,
   orderBy,
   pageTotal,
-  totalColumn,
-  whereClause,
+  readStatement,
   type Paging,
 } from '../../kernel/list.js';
 import { fixedSelect } from '../../kernel/fixed-sql.js';
@@ -94,10 +92,10 @@ async function readVehicles(
   where: SQL | undefined,
   opts: { order?: (SQL | typeof vehicle.id)[]; paging?: Paging; exact?: boolean },
 ): Promise<{ items: VehicleItem[]; rows: { list_total?: number }[] }> {
-  const statement = sql`SELECT ${vehicleRead.columns}${opts.paging ? sql`, ${totalColumn(vehicle, where, opts.exact ?? false)}` : sql``}
-    FROM ${vehicleRead.from}${whereClause(where)} ORDER BY ${sql.join(opts.order ?? defaultOrder, sql`, `)}${
-      opts.paging ? sql` ${limitOffset(opts.paging)}` : sql``
-    }`;
+  const statement = readStatement(vehicleRead, where, opts.order ?? defaultOrder, {
+    paging: opts.paging,
+    total: opts.paging ? { table: vehicle, exact: opts.exact ?? false } : undefined,
+  });
   const { rows } = (await exec.execute(statement)) as unknown as { rows: (Record<string, unknown> & { list_total?: number })[] };
   const read = rows.map(vehicleRead.read);
   // the store names come with the session (a join fewer to plan)
