@@ -84,8 +84,8 @@ export function pageOf<Q extends Pageable>(query: Q, paging: Paging): ReturnType
 
 /** LIMIT and OFFSET of a list page written as SQL (see `pageRows`: which of them go into the text). */
 export function limitOffset(q: Paging): SQL {
-  const offset = (q.page - 1) * q.pageSize;
-  return sql`LIMIT ${inlineRows(q.pageSize)} OFFSET ${q.page <= INLINE_PAGES ? inlineRows(offset) : offset}`;
+  const { limit, offset } = pageRows(q);
+  return sql`LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** ` WHERE <condition>`, or nothing without one. */
