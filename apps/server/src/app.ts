@@ -46,6 +46,11 @@ class RequestLog extends LogController {
   }
 }
 
+/** Fastify asks its factories only for a schema no zod compiler handles: there is none. */
+function zodCompilers(): never {
+  throw new Error('Every route schema is compiled by the zod compilers');
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
@@ -56,6 +61,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: process.env.TRUST_PROXY === '1',
     routerOptions: { maxParamLength: 200 },
     logController: new RequestLog(),
+    // Every schema is zod, compiled by the two compilers set below. Without factories of its own Fastify would load
+    // its default ones (ajv, fast-json-stringify) at start for nothing: a tenth of an embedded restart.
+    schemaController: { compilersFactory: { buildValidator: zodCompilers, buildSerializer: zodCompilers } },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,16 +1,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import { serverRoot } from './paths.js';
 
 export const migrationsFolder = path.join(serverRoot, 'migrations');
@@ -91,8 +85,8 @@ const MAX_PREPARED_STATEMENTS = 400;
  * custom plans are cheaper, such as `LIKE $1` on a btree, keeps being planned with its values. For our short
  * statements planning costs more than running them. Statements without parameters (DDL, BEGIN) stay unnamed.
  */
-function preparingClient(names: Map<string, string>): typeof pg.Client {
-  return class PreparingClient extends pg.Client {
+function preparingClient(Client: typeof pg.Client, names: Map<string, string>): typeof pg.Client {
+  return class PreparingClient extends Client {
     override query(...args: unknown[]): never {
       const [first, second] = args;
       const config = (typeof first === 'string' ? { text: first } : first) as (pg.QueryConfig & { submit?: unknown }) | undefined;
@@ -107,11 +101,14 @@ function preparingClient(names: Map<string, string>): typeof pg.Client {
   } as unknown as typeof pg.Client;
 }
 
+// A process uses one engine: each one's driver is loaded when it is opened (loading both was a twentieth of an
+// embedded restart).
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const statementTimeout = opts.statementTimeoutMs ?? 30_000;
   if (opts.url) {
+    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new pg.Pool({
-      ...(opts.preparedStatements === false ? {} : { Client: preparingClient(new Map()) }),
+      ...(opts.preparedStatements === false ? {} : { Client: preparingClient(pg.Client, new Map()) }),
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,
@@ -145,16 +142,23 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => undefined : takeLock(dataDir);
   let client: PGlite;
+  let db: Db;
   try {
+    const [{ PGlite }, { pg_trgm }, { btree_gin }, { drizzle: drizzlePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/btree_gin'),
+      import('drizzle-orm/pglite'),
+    ]);
     client = await PGlite.create(inMemory ? undefined : dataDir, {
       extensions: { pg_trgm, btree_gin },
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
+    db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
   } catch (e) {
     release();
     throw e;
   }
-  const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -194,9 +198,11 @@ export async function migrateDatabase(database: Database): Promise<void> {
   await database.query('CREATE EXTENSION IF NOT EXISTS btree_gin');
   if (database.kind === 'pglite') {
     // drizzle's PGlite migrator is the supported path there (drizzle-kit migrate fails silently).
-    await migratePglite(database.db as never, { migrationsFolder });
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as never, { migrationsFolder });
   } else {
-    await migratePg(database.db as never, { migrationsFolder });
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    await migrate(database.db as never, { migrationsFolder });
   }
 }
 
