@@ -212,26 +212,34 @@ describe('customers', () => {
     expect(complaints).not.toMatch(/Sort/);
   });
 
-  it('counts the cars of the page’s customers only, however deep the page, and keeps the order asked for', async () => {
+  it('counts the cars and reads the staff names of the page’s customers only, however deep the page, and keeps the order asked for', async () => {
     const storeId = await t.storeId('GZ01');
     const where = sql`${sql.identifier('customer')}.${sql.identifier('store_id')} = ${storeId}`;
-    // PostgreSQL runs a select's sub-selects for the rows OFFSET skips too: the car count must come after the page
-    const carCounts = (page: number) =>
+    // PostgreSQL runs a select's sub-selects (and joins) for the rows OFFSET skips and a filter matches too: the car
+    // count and the advisor's and consultant's names must come after the page is chosen, 20 runs each
+    const perRowRuns = (page: number) =>
       subSelectRuns(t.database, customerListPage(where, { sort: undefined, paging: { page, pageSize: 20 } }));
-    expect(await carCounts(1)).toEqual([20]);
-    expect(await carCounts(8)).toEqual([20]);
-    // the same customers, in the same order, as sorting the store's whole list by each key
+    expect(await perRowRuns(1)).toEqual([20, 20, 20]);
+    expect(await perRowRuns(8)).toEqual([20, 20, 20]);
+    // the same customers, in the same order, with the same cars and staff, as sorting the store's whole list by each key
     for (const sort of [undefined, 'name', '-name', 'createdAt']) {
       const res = await advisor.get('/api/customers', { query: { page: '3', pageSize: '20', ...(sort ? { sort } : {}) } });
-      const ids = (res.json() as { items: { id: string; vehicleCount: number }[] }).items;
+      const items = (
+        res.json() as { items: { id: string; vehicleCount: number; advisorName: string | null; consultantName: string | null }[] }
+      ).items;
       const column = sort?.includes('name') ? 'name_pinyin' : 'created_at';
       const dir = sort === undefined || sort.startsWith('-') ? 'DESC' : 'ASC';
-      const expected = await t.database.query<{ id: string; cars: number }>(
-        `SELECT c.id, (SELECT count(*) FROM vehicle v WHERE v.owner_id = c.id)::int AS cars FROM customer c
+      const expected = await t.database.query<{ id: string; cars: number; advisor: string | null; consultant: string | null }>(
+        `SELECT c.id, (SELECT count(*) FROM vehicle v WHERE v.owner_id = c.id)::int AS cars, a.display_name AS advisor,
+                s.display_name AS consultant
+         FROM customer c LEFT JOIN app_user a ON a.id = c.advisor_id LEFT JOIN app_user s ON s.id = c.consultant_id
          WHERE c.store_id = $1 AND c.merged_into_id IS NULL ORDER BY c.${column} ${dir}, c.id LIMIT 20 OFFSET 40`,
         [storeId],
       );
-      expect(ids.map((x) => [x.id, x.vehicleCount])).toEqual(expected.map((x) => [x.id, x.cars]));
+      expect(expected.some((x) => x.advisor !== null)).toBe(true);
+      expect(items.map((x) => [x.id, x.vehicleCount, x.advisorName, x.consultantName])).toEqual(
+        expected.map((x) => [x.id, x.cars, x.advisor, x.consultant]),
+      );
     }
   });
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { translate, type MessageCode } from '@sifang/shared/i18n/messages';
 import { appUser } from '../../kernel/kernel.schema.js';
 import { requireCtx, type RequestContext } from '../../kernel/context.js';
-import { withTx, type Executor } from '../../kernel/db.js';
+import { plannedWithValues, withTx, type Executor } from '../../kernel/db.js';
 import { fixedSelect, fixedSql, queryBuilder } from '../../kernel/fixed-sql.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { changedFields, writeAudit } from '../../kernel/audit.js';
@@ -121,9 +121,10 @@ type ListRow = {
 };
 
 /**
- * The statement of a page of the customer list: the columns the list shows, the cars counted for the page's rows only
- * (`aroundPage`). No ID number to decrypt, no extra phones to read: a page of 20 is 9 KB instead of the whole files'
- * 15.5 KB.
+ * The statement of a page of the customer list: the columns the list shows; the cars counted and the advisor's and
+ * consultant's names read for the page's rows only (`aroundPage`) — joined inside the page, PostgreSQL joined every
+ * match of a filter before choosing its 20 (the 3,000 customers of an advisor's "mine"). No ID number to decrypt, no
+ * extra phones to read: a page of 20 is 9 KB instead of the whole files' 15.5 KB.
  */
 const listHead = pageHeads((sortValue) =>
   queryBuilder
@@ -136,29 +137,23 @@ const listHead = pageHeads((sortValue) =>
       source: customer.source,
       tags: customer.tags,
       advisorId: customer.advisorId,
-      advisorName: sql`${advisor.displayName}`.as('advisor_name'),
       consultantId: customer.consultantId,
-      consultantName: sql`${consultant.displayName}`.as('consultant_name'),
       anonymisedAt: customer.anonymisedAt,
       createdAt: customer.createdAt,
       sortValue,
     })
-    .from(customer)
-    .leftJoin(advisor, eq(advisor.id, customer.advisorId))
-    .leftJoin(consultant, eq(consultant.id, customer.consultantId)),
+    .from(customer),
 );
-const vehicleCount = fixedSql(sql`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int AS vehicle_count`);
+const perRow = fixedSql(
+  sql`(SELECT count(*) FROM ${vehicle} v WHERE v.owner_id = page.id)::int AS vehicle_count, (SELECT u.display_name FROM ${appUser} u WHERE u.id = page.advisor_id) AS advisor_name, (SELECT u.display_name FROM ${appUser} u WHERE u.id = page.consultant_id) AS consultant_name`,
+);
 
 type ListOptions = { sort: string | undefined; paging: Paging; exact?: boolean };
 
 /** A page of the customer list with its rows' car counts and the list's total (`totalColumn`): one statement. */
 export function customerListPage(where: SQL | undefined, { sort, paging, exact = false }: ListOptions): SQL {
   const s = sortOf(sort, listSort) ?? { column: customer.createdAt, descending: true };
-  return aroundPage(
-    pageStatement(listHead(s), where, s, customer.id, paging),
-    sql`${vehicleCount}, ${totalColumn(customer, where, exact)}`,
-    s,
-  );
+  return aroundPage(pageStatement(listHead(s), where, s, customer.id, paging), sql`${perRow}, ${totalColumn(customer, where, exact)}`, s);
 }
 
 async function listCustomers(
@@ -294,7 +289,10 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     }
     if (q.kind) conds.push(eq(customer.kind, q.kind));
     if (q.source) conds.push(eq(customer.source, q.source));
-    if (q.tag) conds.push(sql`${q.tag} = ANY(${customer.tags})`);
+    // `@>`, not `= ANY(tags)`: containment is what the store's GIN index on the tags answers. Whether to read the
+    // store's newest files until 20 carry the tag or take the tag's files from that index and sort them depends on how
+    // many carry it: planned with the value
+    if (q.tag) conds.push(plannedWithValues(arrayContains(customer.tags, [q.tag])));
     if (q.advisorId) conds.push(eq(customer.advisorId, q.advisorId));
     if (q.mine === 'true') conds.push(or(eq(customer.advisorId, ctx.user.id), eq(customer.consultantId, ctx.user.id)));
     return and(...conds.filter(Boolean));
