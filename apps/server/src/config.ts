@@ -8,6 +8,8 @@ export type Config = {
   /** PostgreSQL: prepare each statement once per connection (off behind a pooler in transaction mode) */
   preparedStatements: boolean;
   dataDir: string;
+  /** the embedded engine's buffer cache (SIFANG_EMBEDDED_SHARED_BUFFERS, e.g. 64MB); unset: EMBEDDED_SHARED_BUFFERS */
+  embeddedSharedBuffers: string | undefined;
   production: boolean;
   demo: boolean;
   idleTimeoutMs: number;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     databaseUrl: env.DATABASE_URL || undefined,
     preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'off',
     dataDir: env.SIFANG_DATA_DIR ?? path.join(repoRoot, 'data', 'pglite'),
+    embeddedSharedBuffers: env.SIFANG_EMBEDDED_SHARED_BUFFERS || undefined,
     production,
     demo: !production && !argv.includes('--no-demo'),
     idleTimeoutMs: Number(env.SESSION_IDLE_MINUTES ?? 30) * 60_000,

@@ -22,6 +22,7 @@ const fromTemplate = !config.databaseUrl && config.demo && !existsSync(config.da
 const database = await openDatabase({
   url: config.databaseUrl,
   dataDir: config.dataDir,
+  sharedBuffers: config.embeddedSharedBuffers,
   preparedStatements: config.preparedStatements,
   ...(fromTemplate ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
 }).catch((e: Error) => {

@@ -50,3 +50,25 @@ describe.skipIf(!url)('statements on PostgreSQL', () => {
     expect(await prepared(database)).toEqual([]);
   });
 });
+
+describe('the embedded engine', () => {
+  const opened: Database[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((d) => d.close()));
+  });
+  const bufferCache = async (database: Database) =>
+    (await database.query<{ shared_buffers: string }>('SHOW shared_buffers'))[0]!.shared_buffers;
+
+  it('keeps a buffer cache of 64 MB unless told otherwise, not PostgreSQL’s 128 MB zeroed at every start', async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    opened.push(database);
+    expect(await bufferCache(database)).toBe('64MB');
+    const smaller = await openDatabase({ dataDir: 'memory://', sharedBuffers: '32MB' });
+    opened.push(smaller);
+    expect(await bufferCache(smaller)).toBe('32MB');
+  });
+
+  it('refuses a buffer cache that is not a size, with the setting named', async () => {
+    await expect(openDatabase({ dataDir: 'memory://', sharedBuffers: 'lots' })).rejects.toThrow(/SIFANG_EMBEDDED_SHARED_BUFFERS/);
+  });
+});

@@ -39,7 +39,16 @@ export type DatabaseOptions = {
   statementTimeoutMs?: number;
   /** PostgreSQL: prepare statements per connection (default); off behind a pooler that cannot keep them */
   preparedStatements?: boolean;
+  /** PGlite: its buffer cache (`shared_buffers`), e.g. `64MB` (EMBEDDED_SHARED_BUFFERS) */
+  sharedBuffers?: string;
 };
+
+/**
+ * The embedded engine's buffer cache. PostgreSQL's default, 128 MB, is zeroed at every start and stays resident in the
+ * server's process; a store's embedded database is read through the operating system's file cache as well. 64 MB holds
+ * the demo database (50 MB) whole and took 100–150 ms off a restart and ≈ 70 MB off the resident memory.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '64MB';
 
 /** The lock file guarding a PGlite folder: `<parent>/<folder name>.lock`, holding the owner's pid. */
 export const lockFileOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
@@ -165,8 +174,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       import('@electric-sql/pglite/contrib/btree_gin'),
       import('drizzle-orm/pglite'),
     ]);
+    const sharedBuffers = opts.sharedBuffers ?? EMBEDDED_SHARED_BUFFERS;
+    if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) {
+      throw new Error(`The embedded buffer cache must be a size such as 64MB (SIFANG_EMBEDDED_SHARED_BUFFERS is "${sharedBuffers}")`);
+    }
     client = await PGlite.create(inMemory ? undefined : dataDir, {
       extensions: { pg_trgm, btree_gin },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
     db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
