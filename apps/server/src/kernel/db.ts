@@ -46,7 +46,8 @@ export type DatabaseOptions = {
 /**
  * The embedded engine's buffer cache. PostgreSQL's default, 128 MB, is zeroed at every start and stays resident in the
  * server's process; a store's embedded database is read through the operating system's file cache as well. 64 MB holds
- * the demo database (50 MB) whole and took 100–150 ms off a restart and ≈ 70 MB off the resident memory.
+ * the demo database (50 MB) whole; restarting on the demo folder took 2,987 → 2,577 ms (medians of 8 interleaved), and the
+ * server's resident memory under the benchmark's load 409 → 345 MB (bench runs 2026-12-07-8 and -9).
  */
 export const EMBEDDED_SHARED_BUFFERS = '64MB';
 
