@@ -116,9 +116,12 @@ function preparingClient(Client: typeof pg.Client, names: Map<string, string>): 
       const [first, second] = args;
       const config = (typeof first === 'string' ? { text: first } : first) as (pg.QueryConfig & { submit?: unknown }) | undefined;
       const values = Array.isArray(second) ? second : config?.values;
-      if (config && !config.name && !config.submit && values?.length && !config.text.includes(PLANNED_WITH_VALUES)) {
+      if (config && !config.name && !config.submit && values?.length) {
+        // a statement already named is not marked: only a new text is looked at for the mark
         let name = names.get(config.text);
-        if (!name && names.size < MAX_PREPARED_STATEMENTS) names.set(config.text, (name = `s${names.size + 1}`));
+        if (!name && names.size < MAX_PREPARED_STATEMENTS && !config.text.includes(PLANNED_WITH_VALUES)) {
+          names.set(config.text, (name = `s${names.size + 1}`));
+        }
         if (name) args[0] = { ...config, name };
       }
       return (super.query as (...a: unknown[]) => never)(...args);
