@@ -32,7 +32,7 @@ const IDLE_MS = 5_000;
 type Start = {
   /** spawn → first 200 of /api/health/ready */
   readyMs: number;
-  /** the server's own "serving … after N ms" (from the top of server.ts, after its imports are loaded) */
+  /** the server's own "serving … after N ms" (from the top of server.ts, after its few imports are loaded) */
   servingMs: number | null;
   /** the first start copied the demo template in (log line), seeded the demo, or neither (restart) */
   demo: 'template' | 'seeded' | 'none';
@@ -391,7 +391,7 @@ export const scenario: Scenario = {
       ];
       notes.push(
         "'to ready' counts from spawn to the first 200 of /api/health/ready (polled every 25 ms); the server's own figure " +
-          'starts at the top of server.ts, after node has started, tsx has hooked in and the import graph has loaded',
+          "starts at the top of server.ts, after node has started and the entry's few imports have loaded (the application's are loaded after it has started the embedded database's thread)",
         `under load: ${ctx.settings.connections} connections, ${ctx.settings.runs} runs of ${ctx.settings.duration} s after ${ctx.settings.warmup} s ` +
           'warm-up, over searches (phone tails 8000 / 1234, names 王思 / 李晓, pinyin zs / wxm) and /api/customers page 1; RSS sampled every 200 ms',
       );

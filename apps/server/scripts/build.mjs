@@ -1,7 +1,9 @@
-// Compiles the server into one ES module, dist/server.mjs (dependencies stay in node_modules; the shared package is
-// bundled from its TypeScript sources). `npm start` runs this first: it rebuilds only when a source file is newer
-// than the bundle, so the bundle never lags behind the sources and a restart does not wait for a build.
-import { readdirSync, statSync } from 'node:fs';
+// Compiles the server into ES modules under dist/: the entry dist/server.mjs, the embedded database's thread
+// dist/embedded-worker.mjs, and the chunks they share or load later (dist/chunks/; dependencies stay in node_modules, the
+// shared package is bundled from its TypeScript sources). The entry loads the application as a chunk of its own, after
+// it has started the thread. `npm start` runs this first: it rebuilds only when a source file is newer than the
+// bundle, so the bundle never lags behind the sources and a restart does not wait for a build.
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -35,9 +37,18 @@ try {
 }
 if (process.argv.includes('--force') || built < Math.max(...sources.map(newest))) {
   const { build } = await import('esbuild');
+  const server = !arg('--entry');
+  if (server) rmSync(path.join(root, 'dist', 'chunks'), { recursive: true, force: true }); // no chunk of an earlier build is left
   await build({
-    entryPoints: [entry],
-    outfile,
+    ...(server
+      ? {
+          entryPoints: { server: entry, 'embedded-worker': path.join(root, 'src', 'kernel', 'embedded-worker.ts') },
+          outdir: path.dirname(outfile),
+          outExtension: { '.js': '.mjs' },
+          splitting: true,
+          chunkNames: 'chunks/[name]-[hash]',
+        }
+      : { entryPoints: [entry], outfile }),
     bundle: true,
     platform: 'node',
     format: 'esm',

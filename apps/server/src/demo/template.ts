@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { migrationsFolder } from '../kernel/db.js';
+import { migrationsFolder } from '../kernel/paths.js';
 
 // The demo database prepared at install time (cli/demo-template.ts builds it; a first embedded start copies it in).
 /** The template belongs to one migration sequence: a template built before newer migrations is not used. */

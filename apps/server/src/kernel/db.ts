@@ -5,9 +5,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
-import { serverRoot } from './paths.js';
+import type { ThreadPglite } from './embedded-thread.js';
+import { migrationsFolder } from './paths.js';
 
-export const migrationsFolder = path.join(serverRoot, 'migrations');
+export { migrationsFolder };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type NoRelations = {};
@@ -210,6 +211,30 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await client.close();
       release();
     },
+  };
+}
+
+/**
+ * The embedded database run by its own thread (`startEmbeddedThread`), as the application uses a database. Statements sent
+ * before the thread has opened the folder wait for it; `client.ready` says when it has (or why it could not).
+ */
+export async function threadDatabase(client: ThreadPglite): Promise<Database> {
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+  const db = drizzlePglite(client as unknown as PGlite, { casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async query<T>(text: string, params: unknown[] = []) {
+      const r = await client.query(text, params);
+      return r.rows as T[];
+    },
+    async ping(timeoutMs = 1000) {
+      return withTimeout(
+        client.query('SELECT 1').then(() => true),
+        timeoutMs,
+      );
+    },
+    close: () => client.close(),
   };
 }
 

@@ -14,3 +14,4 @@ function findServerRoot(): string {
 
 export const serverRoot = findServerRoot();
 export const repoRoot = path.resolve(serverRoot, '..', '..');
+export const migrationsFolder = path.join(serverRoot, 'migrations');

@@ -11,7 +11,6 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { buildPermissionRegistry } from '../app.js';
@@ -20,6 +19,7 @@ import { catalogueByCode, DEMO_PASSWORD, isSeeded, seedDemo } from '../demo/seed
 import { dropAll, migrateDatabase, type Database } from '../kernel/db.js';
 import { createFieldCipher, loadDataKey } from '../kernel/field-cipher.js';
 import { hashPassword } from '../kernel/password.js';
+import { startThread } from '../kernel/threads.js';
 import type { PermissionRegistry } from '../kernel/permissions.js';
 import { chinaDay, isoDay } from './calendar.js';
 import { copyFromBlob, copyFromStdin, copyStatement } from './copy.js';
@@ -271,13 +271,7 @@ function inlineGenerator(base: Omit<StoreJob, 'index'>, plugins: readonly ScaleP
 
 function threadGenerator(base: Omit<StoreJob, 'index'>, count: number): Generator {
   const entry = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  const spawn = () => {
-    if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: base });
-    // running from TypeScript sources (tsx): the thread registers tsx before it loads the worker
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-    return new Worker(boot, { eval: true, workerData: base });
-  };
+  const spawn = () => startThread(entry, { workerData: base });
   const workers = Array.from({ length: count }, spawn);
   const waiting = new Map<number, { resolve: (b: StoreBatch) => void; reject: (e: Error) => void }>();
   for (const w of workers) {
