@@ -35,9 +35,19 @@ describe.skipIf(!url)('statements on PostgreSQL', () => {
     expect(statements[0]!.generic_plans).toBe(3);
   });
 
-  it('leave statements without parameters unprepared, and a connection usable after a failed one', async () => {
+  it('prepare reads without parameters too, leave other statements without them unprepared, and a connection usable after a failed one', async () => {
     database = await openDatabase({ url, poolSize: 1 });
-    await database.query('SELECT 1');
+    await database.query('CREATE TEMP TABLE page_probe (n int)');
+    await database.query('BEGIN');
+    await database.query('INSERT INTO page_probe VALUES (1), (2)');
+    await database.query('COMMIT');
+    for (let i = 0; i < 3; i++) {
+      expect(await database.query('SELECT n FROM page_probe ORDER BY n LIMIT 20 OFFSET 0')).toEqual([{ n: 1 }, { n: 2 }]);
+    }
+    const statements = await prepared(database);
+    expect(statements.map((s) => s.statement)).toEqual(['SELECT n FROM page_probe ORDER BY n LIMIT 20 OFFSET 0']);
+    expect(statements[0]!.generic_plans).toBe(3); // planned once, its plan used at each of the three runs
+    // a failed statement: pg's pool replaces the connection, which prepares again what it runs
     await expect(database.query('SELECT $1::uuid AS id', ['not-a-uuid'])).rejects.toThrow(/uuid/);
     const [row] = await database.query<{ id: string }>('SELECT $1::uuid AS id', ['7b0c5c8e-3f51-4b6e-9a55-2f1f8f0e6a01']);
     expect(row!.id).toBe('7b0c5c8e-3f51-4b6e-9a55-2f1f8f0e6a01');

@@ -103,12 +103,16 @@ export function plannedWithValues(condition: SQL): SQL {
   return sql`(${condition} ${sql.raw(PLANNED_WITH_VALUES)})`;
 }
 
+/** A read without parameters that is worth preparing: a list page with nothing to filter (its paging in its text). */
+const READ_WITHOUT_PARAMETERS = /^\s*(select|with)\s/i;
+
 /**
  * A pg client that prepares each parameterised statement once per connection, under a name the pool gives its
  * text. PostgreSQL then parses a statement once per connection instead of at every run, and after five runs keeps
  * a generic plan when that plan costs no more than the custom ones (`plan_cache_mode = auto`); a statement whose
  * custom plans are cheaper, such as `LIKE $1` on a btree, keeps being planned with its values. For our short
- * statements planning costs more than running them. Statements without parameters (DDL, BEGIN) stay unnamed, and so
+ * statements planning costs more than running them. A read without parameters is prepared too (the group's users
+ * list, page 1: planned in 1.0 ms, run in 1.0 ms); other statements without them (DDL, BEGIN) stay unnamed, and so
  * do those carrying a condition `plannedWithValues`.
  */
 function preparingClient(Client: typeof pg.Client, names: Map<string, string>): typeof pg.Client {
@@ -117,7 +121,7 @@ function preparingClient(Client: typeof pg.Client, names: Map<string, string>): 
       const [first, second] = args;
       const config = (typeof first === 'string' ? { text: first } : first) as (pg.QueryConfig & { submit?: unknown }) | undefined;
       const values = Array.isArray(second) ? second : config?.values;
-      if (config && !config.name && !config.submit && values?.length) {
+      if (config && !config.name && !config.submit && (values?.length || READ_WITHOUT_PARAMETERS.test(config.text))) {
         // a statement already named is not marked: only a new text is looked at for the mark
         let name = names.get(config.text);
         if (!name && names.size < MAX_PREPARED_STATEMENTS && !config.text.includes(PLANNED_WITH_VALUES)) {
