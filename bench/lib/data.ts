@@ -1,7 +1,9 @@
 // The data a stage runs on: the generated dealer group (apps/server/src/scale), reused when the database already
 // holds it with the same parameters, grown when it holds fewer stores of the same kind, generated otherwise.
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../../apps/server/src/kernel/db.js';
+import { DEMO_PASSWORD } from '../../apps/server/src/demo/seed.js';
+import { openDatabase, type Database } from '../../apps/server/src/kernel/db.js';
+import { hashPassword } from '../../apps/server/src/kernel/password.js';
 import { generateScale, resetScaleDatabase } from '../../apps/server/src/scale/generate.js';
 import { readScaleManifest, SCALE_GENERATOR_VERSION } from '../../apps/server/src/scale/manifest.js';
 import { round } from './stats.js';
@@ -22,6 +24,21 @@ export type StageData = {
   counts: Record<string, number>;
 };
 
+/**
+ * A reused group signs in as a newly generated one would: users whose hash was made with another scrypt cost than
+ * `hashPassword`'s get one of the current cost (the server would make it at each one's first sign-in, and a hash of
+ * the older cost leaves its memory with the thread that checked it: the RSS goal would measure the transition).
+ */
+async function upgradePasswordHashes(database: Database): Promise<number> {
+  const current = await hashPassword(DEMO_PASSWORD);
+  const sameCost = `${current.split('$').slice(0, 4).join('$')}$%`;
+  const rows = await database.query('UPDATE app_user SET password_hash = $1 WHERE password_hash NOT LIKE $2 RETURNING id', [
+    current,
+    sameCost,
+  ]);
+  return rows.length;
+}
+
 export async function prepareStage(url: string, stage: Stage, log: (m: string) => void): Promise<StageData> {
   const database = await openDatabase({ url, poolSize: 4, statementTimeoutMs: 3_600_000 });
   try {
@@ -39,6 +56,8 @@ export async function prepareStage(url: string, stage: Stage, log: (m: string) =
     if (same && manifest.stores === stage.stores) {
       reused = true;
       log(`  reusing the generated group (${manifest.stores} stores × ${manifest.years} years, seed ${manifest.seed})`);
+      const upgraded = await upgradePasswordHashes(database);
+      if (upgraded > 0) log(`  ${upgraded} users' password hashes made with the current cost, as a new generation would`);
     } else {
       const grow = !!same && manifest.stores < stage.stores;
       if (grow) grownFrom = manifest.stores;

@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { hashPassword } from '../src/kernel/password.js';
 import type { TestApp } from './test-app.js';
 
@@ -39,3 +40,10 @@ export async function databaseChecksum(t: TestApp): Promise<Record<string, strin
 }
 
 export const fillId = (url: string, id: string) => url.replace(':id', id);
+
+/** A hash as the server made them before (N = 2^14): the format carries its parameters. */
+export function hashWithOlderCost(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize('NFKC'), salt, 64, { N: 16384, r: 8, p: 1 });
+  return `scrypt$16384$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import type { RequestContext } from './context.js';
 import { storeShortNames } from './store-scope.js';
+import { hashWithOlderCost } from '../../test/fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,6 +33,22 @@ describe('demo users', () => {
 });
 
 describe('login', () => {
+  it('makes a hash of the older cost again at sign-in, and the password still signs in', async () => {
+    const [user] = await t.database.query<{ id: string; password_changed_at: unknown }>(
+      "SELECT id, password_changed_at FROM app_user WHERE username = 'care.gz01'",
+    );
+    await t.database.query('UPDATE app_user SET password_hash = $1 WHERE id = $2', [hashWithOlderCost('sifang-demo'), user!.id]);
+    expect((await login('care.gz01', 'sifang-demo')).statusCode).toBe(200);
+    const [after] = await t.database.query<{ password_hash: string; password_changed_at: unknown }>(
+      'SELECT password_hash, password_changed_at FROM app_user WHERE id = $1',
+      [user!.id],
+    );
+    expect(after!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(after!.password_changed_at).toEqual(user!.password_changed_at); // the password is the same
+    expect((await login('care.gz01', 'sifang-demo')).statusCode).toBe(200);
+    expect((await login('care.gz01', 'sifang-dem0')).statusCode).toBe(401);
+  });
+
   it('signs in with the demo password, sets an HttpOnly SameSite=Lax cookie and audits it', async () => {
     const before = await auditCount('auth.login', 'advisor.gz01', true);
     const res = await login('advisor.gz01', 'sifang-demo');

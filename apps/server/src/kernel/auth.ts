@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { pickLocale } from '@sifang/shared/errors';
 import { appUser, auditLog, role, session, store, userRole } from './kernel.schema.js';
 import { createSession, deleteSession, loadSession, SESSION_COOKIE } from './session.js';
-import { dummyPasswordHash, verifyPassword } from './password.js';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { writeAudit } from './audit.js';
 import { sendError } from './http.js';
 import { AppError } from './errors.js';
@@ -218,7 +218,16 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         return sendError(reply, req.locale, 'unauthorized', 'auth.invalid_credentials');
       }
       const storeId = stores[0]!.storeId;
+      // a hash of older, cheaper parameters is made again now that the password is at hand (hashed before the transaction)
+      const upgradedHash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
       const created = await withTx(db, async (tx) => {
+        if (upgradedHash) {
+          // only if no one changed the password meanwhile
+          await tx
+            .update(appUser)
+            .set({ passwordHash: upgradedHash })
+            .where(and(eq(appUser.id, user.id), eq(appUser.passwordHash, user.passwordHash)));
+        }
         const oldToken = req.cookies[SESSION_COOKIE];
         if (oldToken && req.ctx) await deleteSession(tx, req.ctx.sessionTokenHash);
         const s = await createSession(tx, {
