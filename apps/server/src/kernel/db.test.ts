@@ -35,7 +35,7 @@ describe.skipIf(!url)('statements on PostgreSQL', () => {
     expect(statements[0]!.generic_plans).toBe(3);
   });
 
-  it('prepare reads without parameters too, leave other statements without them unprepared, and a connection usable after a failed one', async () => {
+  it('prepare reads without parameters too, leave other statements without them unprepared, and keep a connection after a statement the server refused', async () => {
     database = await openDatabase({ url, poolSize: 1 });
     await database.query('CREATE TEMP TABLE page_probe (n int)');
     await database.query('BEGIN');
@@ -47,11 +47,31 @@ describe.skipIf(!url)('statements on PostgreSQL', () => {
     const statements = await prepared(database);
     expect(statements.map((s) => s.statement)).toEqual(['SELECT n FROM page_probe ORDER BY n LIMIT 20 OFFSET 0']);
     expect(statements[0]!.generic_plans).toBe(3); // planned once, its plan used at each of the three runs
-    // a failed statement: pg's pool replaces the connection, which prepares again what it runs
+    // a statement PostgreSQL refuses: the connection, and what it has prepared, stay
+    const backend = async () => (await database!.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid;
+    const pid = await backend();
     await expect(database.query('SELECT $1::uuid AS id', ['not-a-uuid'])).rejects.toThrow(/uuid/);
+    await expect(database.db.execute(sql`SELECT ${'not-a-uuid'}::uuid AS id`)).rejects.toThrow();
     const [row] = await database.query<{ id: string }>('SELECT $1::uuid AS id', ['7b0c5c8e-3f51-4b6e-9a55-2f1f8f0e6a01']);
     expect(row!.id).toBe('7b0c5c8e-3f51-4b6e-9a55-2f1f8f0e6a01');
-    expect((await prepared(database)).map((s) => s.statement)).toEqual(['SELECT $1::uuid AS id']);
+    expect(await backend()).toBe(pid);
+    expect((await prepared(database)).map((s) => s.statement)).toContain('SELECT n FROM page_probe ORDER BY n LIMIT 20 OFFSET 0');
+  });
+
+  it('end a connection the server ended, and go on with a new one', async () => {
+    database = await openDatabase({ url, poolSize: 1 });
+    const [{ pid }] = (await database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+    const other = await openDatabase({ url, poolSize: 1 });
+    try {
+      const running = database.query('SELECT pg_sleep(5)');
+      await new Promise((r) => setTimeout(r, 200));
+      await other.query('SELECT pg_terminate_backend($1)', [pid]);
+      await expect(running).rejects.toThrow();
+    } finally {
+      await other.close();
+    }
+    const [after] = await database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    expect(after!.pid).not.toBe(pid);
   });
 
   it('are planned at each run when switched off', async () => {

@@ -134,13 +134,50 @@ function preparingClient(Client: typeof pg.Client, names: Map<string, string>): 
   } as unknown as typeof pg.Client;
 }
 
+/** An error PostgreSQL answered to a statement (a broken constraint, a timeout): the connection stays usable. */
+function answeredByServer(e: unknown): boolean {
+  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as { severity?: unknown }).severity === 'ERROR';
+}
+
+/**
+ * A pool that keeps a connection after a statement PostgreSQL refused. pg's own `pool.query` ends the connection
+ * after any failed statement (a duplicate phone number, a cancelled statement): its prepared statements go with it
+ * and the next request waits for a new server backend, whose first plans are slower. A connection lost, or an error
+ * of severity FATAL, still ends it.
+ */
+function keepingPool(Pool: typeof pg.Pool): typeof pg.Pool {
+  return class KeepingPool extends Pool {
+    override query(...args: unknown[]): never {
+      const callbackStyle = args.length > 2 || args.some((a) => typeof a === 'function');
+      if (callbackStyle) return (super.query as (...a: unknown[]) => never)(...args);
+      return this.#query(args[0], args[1]) as never;
+    }
+
+    async #query(config: unknown, values: unknown): Promise<unknown> {
+      const client = await this.connect();
+      let lost: Error | undefined;
+      const onError = (e: Error) => (lost ??= e); // the connection failed while the statement ran
+      client.on('error', onError);
+      try {
+        return await (client.query as (c: unknown, v: unknown) => Promise<unknown>)(config, values);
+      } catch (e) {
+        if (!answeredByServer(e)) lost ??= e instanceof Error ? e : new Error(String(e));
+        throw e;
+      } finally {
+        client.off('error', onError);
+        client.release(lost);
+      }
+    }
+  } as unknown as typeof pg.Pool;
+}
+
 // A process uses one engine: each one's driver is loaded when it is opened (loading both was a twentieth of an
 // embedded restart).
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const statementTimeout = opts.statementTimeoutMs ?? 30_000;
   if (opts.url) {
     const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
-    const pool = new pg.Pool({
+    const pool = new (keepingPool(pg.Pool))({
       ...(opts.preparedStatements === false ? {} : { Client: preparingClient(pg.Client, new Map()) }),
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
