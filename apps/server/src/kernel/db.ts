@@ -192,20 +192,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on('error', () => undefined); // an idle client dropped by the server: the pool replaces it
     const db = drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db;
     return {
+      ...databaseOver(
+        (text, params) => pool.query(text, params),
+        () => pool.end(),
+      ),
       kind: 'postgres',
       db,
       pool,
-      async query<T>(text: string, params: unknown[] = []) {
-        const r = await pool.query(text, params);
-        return r.rows as T[];
-      },
-      async ping(timeoutMs = 1000) {
-        return withTimeout(
-          pool.query('SELECT 1').then(() => true),
-          timeoutMs,
-        );
-      },
-      close: () => pool.end(),
     };
   }
   const dataDir = opts.dataDir ?? 'memory://';
@@ -234,25 +227,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     release();
     throw e;
   }
-  return {
-    kind: 'pglite',
-    db,
-    pglite: client,
-    async query<T>(text: string, params: unknown[] = []) {
-      const r = await client.query(text, params);
-      return r.rows as T[];
-    },
-    async ping(timeoutMs = 1000) {
-      return withTimeout(
-        client.query('SELECT 1').then(() => true),
-        timeoutMs,
-      );
-    },
-    async close() {
-      await client.close();
-      release();
-    },
+  const close = async () => {
+    await client.close();
+    release();
   };
+  return { ...databaseOver((text, params) => client.query(text, params), close), kind: 'pglite', db, pglite: client };
 }
 
 /**
@@ -263,19 +242,30 @@ export async function threadDatabase(client: ThreadPglite): Promise<Database> {
   const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   const db = drizzlePglite(client as unknown as PGlite, { casing: 'snake_case' }) as unknown as Db;
   return {
+    ...databaseOver(
+      (text, params) => client.query(text, params),
+      () => client.close(),
+    ),
     kind: 'pglite',
     db,
+  };
+}
+
+/** A database's raw statements, health check and closing, over whatever runs its statements. */
+function databaseOver(
+  run: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>,
+  close: () => Promise<void>,
+): Pick<Database, 'query' | 'ping' | 'close'> {
+  return {
     async query<T>(text: string, params: unknown[] = []) {
-      const r = await client.query(text, params);
-      return r.rows as T[];
+      return (await run(text, params)).rows as T[];
     },
-    async ping(timeoutMs = 1000) {
-      return withTimeout(
-        client.query('SELECT 1').then(() => true),
+    ping: (timeoutMs = 1000) =>
+      withTimeout(
+        run('SELECT 1', []).then(() => true),
         timeoutMs,
-      );
-    },
-    close: () => client.close(),
+      ),
+    close,
   };
 }
 
