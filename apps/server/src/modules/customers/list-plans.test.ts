@@ -23,7 +23,7 @@ describe.skipIf(!url)('the customer list on PostgreSQL', () => {
     }
     const statements = await t.database.query<{ statement: string; generic_plans: number; custom_plans: number }>(
       `SELECT statement, generic_plans::int AS generic_plans, custom_plans::int AS custom_plans
-         FROM pg_prepared_statements WHERE statement ILIKE '%from "customer"%'`,
+         FROM pg_prepared_statements WHERE statement ILIKE '%from "customer"%' AND statement NOT ILIKE '%pg_prepared_statements%'`,
     );
     // one statement: the page (LIMIT and OFFSET in its text) with the count of matches capped at COUNT_LIMIT + 1
     expect(statements, JSON.stringify(statements)).toHaveLength(1);
@@ -67,7 +67,9 @@ describe.skipIf(!url)('the customer list on PostgreSQL', () => {
     const list = sent.filter((s) => s.text.includes('"tags" @>'));
     expect(list).toHaveLength(8);
     // never prepared: each run is planned with its tag, as a tag on 15 % of the files and one on three want other plans
-    const prepared = await t.database.query(`SELECT 1 FROM pg_prepared_statements WHERE statement ILIKE '%"tags" @>%'`);
+    const prepared = await t.database.query(
+      `SELECT 1 FROM pg_prepared_statements WHERE statement ILIKE '%"tags" @>%' AND statement NOT ILIKE '%pg_prepared_statements%'`,
+    );
     expect(prepared).toHaveLength(0);
     // with only bitmap scans allowed, the plan shows which condition each index can take: the tag's, in the tags index
     const plan = await t.database.db.transaction(async (tx) => {
