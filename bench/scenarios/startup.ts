@@ -304,7 +304,7 @@ export const scenario: Scenario = {
           'to ready, median',
           'min–max (spread)',
           "server's own 'serving after', median",
-          'before the server clock (node, tsx, imports)',
+          'before the server clock (node, the entry and its few imports)',
         ],
       ];
       const addRow = (label: string, starts: Start[]) => {
