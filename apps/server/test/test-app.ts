@@ -56,6 +56,10 @@ export async function createTestApp(
     const blob = new Blob([readFileSync(inject('templateDataDir'))]);
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: blob });
   }
+  // a test may close the database itself (the health check of a database that is down): close() then still drops it
+  const closeDatabase = database.close;
+  let databaseClosed: Promise<void> | undefined;
+  database.close = () => (databaseClosed ??= closeDatabase());
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test' }, []),
     webDist: '/nonexistent',

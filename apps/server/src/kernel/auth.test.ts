@@ -285,7 +285,7 @@ describe('web layer', () => {
     expect(down.statusCode).toBe(503);
     expect(Date.now() - started).toBeLessThan(5000);
     expect((await other.app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
-    await other.app.close();
+    await other.close();
   });
 
   it('publishes OpenAPI 3 for every API route', async () => {
